@@ -32,7 +32,9 @@ if (await reachable(databaseUrl)) {
   env.TEST_DATABASE_URL = databaseUrl;
 } else {
   if (process.env.REQUIRE_POSTGRES === '1') {
-    console.error(`PostgreSQL is required (REQUIRE_POSTGRES=1) but nothing answers at ${new URL(databaseUrl).host}.`);
+    console.error(
+      `PostgreSQL is required (REQUIRE_POSTGRES=1) but nothing answers at ${new URL(databaseUrl).host}.`,
+    );
     process.exit(1);
   }
   env.TEST_DATABASE_URL = '';
@@ -52,7 +54,14 @@ if (chromium) {
 }
 
 const report = join(mkdtempSync(join(tmpdir(), 'review-desk-test-')), 'vitest.json');
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('pnpm', ['exec', ...args], { stdio: 'inherit', env });
 
 let passed = 0;

@@ -10,7 +10,12 @@ export type JourneyStatus =
   | 'data_request'
   | 'completed';
 
-export type EntityStatus = 'pending_step_up' | 'pending_documents' | 'waiting_review' | 'running' | 'completed';
+export type EntityStatus =
+  | 'pending_step_up'
+  | 'pending_documents'
+  | 'waiting_review'
+  | 'running'
+  | 'completed';
 
 /** Journey outcomes are capitalised, entity outcomes lower case: that is how connectFi sends them. */
 export type JourneyOutcome = 'Approved' | 'Denied' | null;
@@ -84,6 +89,8 @@ export interface ConnectfiCustomerSeed {
   customer: ConnectfiCustomer;
   /** null: /customer/init happened but /akepa/identification did not (status answers identificationNotFound). */
   journey: AkepaJourney | null;
+  /** The organisation's own id for the customer (the review desk's directory pairs it with customerId). */
+  externalUserId?: string;
   /** Scenario tags for the scenario index, e.g. "business", "waiting_review", "representatives:3". */
   scenarioTags: string[];
 }

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config';
+import { loggerOptions } from './logging';
+import access from './plugins/app/access';
+import audit from './plugins/app/audit';
+import auth from './plugins/app/auth';
+import cases, { type CasesOptions } from './plugins/app/cases';
+import db from './plugins/app/db';
+import errors from './plugins/app/errors';
+import caseEvents from './plugins/app/events';
+import upstreams, { type Upstreams } from './plugins/app/upstream';
+import securityHeaders from './plugins/external/helmet';
+import spa from './plugins/external/spa';
+import openapi from './plugins/external/swagger';
+import auditRoutes from './routes/api/audit';
+import authRoutes from './routes/api/auth';
+import caseRoutes from './routes/api/cases';
+import docsRoutes from './routes/api/docs';
+import eventRoutes from './routes/api/events';
+import subjectRoutes from './routes/api/subjects';
+import healthRoutes from './routes/health';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+  }
+}
+
+export interface BuildOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+  /** Silence logs entirely (benchmarks). */
+  quiet?: boolean;
+  /** The clock sessions and access tokens are judged by (epoch ms); tests move it. */
+  now?: () => number;
+  /** Upstream clients to use instead of ones built from config (tests point them at scripted servers). */
+  upstreams?: Upstreams;
+  /** The case store's collaborators and settings (tests inject a fake loadView). */
+  cases?: CasesOptions;
+}
+
+export type App = FastifyInstance;
+
+/** Assembles the BFF without listening: server.ts listens, tests inject. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.quiet ? false : loggerOptions(config.logLevel, options.logStream),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    maxParamLength: 200,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('readinessProbes', []);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins first, then the app's own plugins, then routes (fastify/demo order).
+  await app.register(errors);
+  await app.register(access);
+  await app.register(securityHeaders);
+  await app.register(openapi);
+  await app.register(db);
+  await app.register(audit);
+  await app.register(upstreams, { upstreams: options.upstreams });
+  await app.register(auth, { now: options.now });
+  await app.register(cases, options.cases ?? {});
+  await app.register(caseEvents);
+
+  await app.register(healthRoutes);
+  await app.register(docsRoutes, { prefix: '/api/docs' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(subjectRoutes, { prefix: '/api/subjects' });
+  await app.register(caseRoutes, { prefix: '/api/cases' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(eventRoutes, { prefix: '/api/events' });
+  await app.register(spa, { distDir: config.webDistDir });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { CaseSummary } from '@review-desk/contracts';
+import { ApiError } from '../errors';
+
+export const caseNotFound = () => new ApiError(404, 'not_found', 'Case was not found');
+
+export const versionConflict = (current: CaseSummary) =>
+  new ApiError(
+    409,
+    'version_conflict',
+    `The case changed since you loaded it (now version ${current.version}); reload and try again`,
+    { case: current },
+  );
+
+export const notClaimed = (current: CaseSummary) =>
+  new ApiError(409, 'not_claimed', 'Claim the case before working on it', { case: current });
+
+export const claimedByOther = (current: CaseSummary) =>
+  new ApiError(
+    409,
+    'claimed_by_other',
+    `The case is claimed by ${current.assignee?.displayName ?? 'someone else'}`,
+    {
+      case: current,
+    },
+  );
+
+export const sameReviewer = () =>
+  new ApiError(
+    403,
+    'four_eyes_same_reviewer',
+    'The second review must be made by someone other than the first reviewer',
+  );
+
+export const seniorRequired = () =>
+  new ApiError(403, 'senior_required', 'Escalated cases are handled by a senior');

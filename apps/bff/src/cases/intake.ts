@@ -1,0 +1,96 @@
+import type { CaseView, EnumValue, Provider, SubjectType } from '@review-desk/contracts';
+import { isProvided } from '@review-desk/contracts';
+import { type EntityApplicationEvidence, entityApplications } from './evidence';
+
+/** What the store needs to open or update a case; the ingestion path builds it from a CaseView. */
+export interface CaseInput {
+  provider: Provider;
+  /** Capa userId or connectFi customerId. */
+  subjectId: string;
+  /** Capa verificationSessionId or connectFi applicationId; null when not known. */
+  verificationId: string | null;
+  subjectType: SubjectType;
+  displayName: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  taxId: string | null;
+  externalUserId: string | null;
+  /** The provider status, verbatim. */
+  upstreamStatus: string;
+  /** Whether the provider says the verification needs human review. */
+  reviewNeeded: boolean;
+  entityApplications: EntityApplicationEvidence[];
+  /** The normalised verification, for the triage score and remembered false positives; null when not loaded. */
+  view: CaseView | null;
+}
+
+const spelling = (value: EnumValue | null | undefined): string | null =>
+  value ? value.value.trim().toLowerCase().replaceAll(' ', '_').replaceAll('-', '_') : null;
+
+const akepaReview = new Set(['waiting_review', 'pending_journey_application_review']);
+
+/**
+ * Review is needed for a Capa KYC result of REVIEW_NEEDED, and for a connectFi journey (or any of its entity
+ * applications) waiting for review.
+ */
+export function reviewNeeded(view: CaseView): boolean {
+  if (view.provider === 'capa') {
+    return isProvided(view.verification) && spelling(view.verification.result) === 'review_needed';
+  }
+  if (!isProvided(view.journey)) {
+    return isProvided(view.verification) && akepaReview.has(spelling(view.verification.status) ?? '');
+  }
+  const journey = view.journey;
+  return (
+    akepaReview.has(spelling(journey.status) ?? '') ||
+    journey.entityApplications.some((application) => akepaReview.has(spelling(application.status) ?? ''))
+  );
+}
+
+function upstreamStatus(view: CaseView): string {
+  if (view.provider === 'capa') {
+    return (isProvided(view.verification) ? view.verification.result?.value : null) ?? 'unknown';
+  }
+  if (isProvided(view.journey) && view.journey.status) return view.journey.status.value;
+  return (isProvided(view.verification) ? view.verification.status?.value : null) ?? 'unknown';
+}
+
+export function caseInputFromView(view: CaseView): CaseInput {
+  const verificationId =
+    (isProvided(view.verification) ? view.verification.verificationSessionId : null) ??
+    (isProvided(view.journey) ? view.journey.applicationId : null);
+  return {
+    provider: view.provider,
+    subjectId: view.subject.id,
+    verificationId,
+    subjectType: view.subject.type,
+    displayName: view.subject.displayName,
+    birthDate: view.subject.birthDate ?? (isProvided(view.idInfo) ? view.idInfo.birthDate : null),
+    idNumber: isProvided(view.idInfo) ? view.idInfo.idNumber : null,
+    taxId: isProvided(view.clientReference) ? view.clientReference.taxId : null,
+    externalUserId: view.subject.externalUserId,
+    upstreamStatus: upstreamStatus(view),
+    reviewNeeded: reviewNeeded(view),
+    entityApplications: entityApplications(view),
+    view,
+  };
+}
+
+/** What a case opened by hand knows when the live verification could not be read. */
+export function minimalCaseInput(provider: Provider, subjectId: string): CaseInput {
+  return {
+    provider,
+    subjectId,
+    verificationId: null,
+    subjectType: 'individual',
+    displayName: null,
+    birthDate: null,
+    idNumber: null,
+    taxId: null,
+    externalUserId: null,
+    upstreamStatus: 'unknown',
+    reviewNeeded: true,
+    entityApplications: [],
+    view: null,
+  };
+}

@@ -1,0 +1,161 @@
+import type {
+  AmlDisposition,
+  CaseResolution,
+  CaseState,
+  DecisionOutcome,
+  EntityRole,
+  EvidenceKind,
+  Provider,
+  SubjectType,
+  TriageFactor,
+} from '@review-desk/contracts';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DB, JsonObject } from '../db/schema';
+
+/**
+ * The case tables (migration 0002-cases). PII columns (display_name, birth_date, id_number, tax_id and the
+ * linking keys derived from them) are never logged.
+ */
+// A type alias, not an interface: Kysely's withTables wants a type with an implicit index signature.
+export type CaseTables = {
+  cases: CasesTable;
+  case_search_terms: CaseSearchTermsTable;
+  case_entity_applications: CaseEntityApplicationsTable;
+  case_dispositions: CaseDispositionsTable;
+  remembered_false_positives: RememberedFalsePositivesTable;
+  case_notes: CaseNotesTable;
+  case_decisions: CaseDecisionsTable;
+  case_evidence_views: CaseEvidenceViewsTable;
+  case_view_snapshots: CaseViewSnapshotsTable;
+};
+
+/** The BFF's whole schema as the case store sees it. */
+export type StoreDB = DB & CaseTables;
+
+export type CaseOrigin = 'upstream' | 'by_hand';
+
+export interface CasesTable {
+  id: Generated<string>;
+  provider: Provider;
+  subject_type: SubjectType;
+  /** Capa userId or connectFi customerId. */
+  subject_id: string;
+  /** Capa verificationSessionId or connectFi applicationId; '' when not known (a case opened by hand). */
+  verification_id: string;
+  capa_user_id: string | null;
+  external_user_id: string | null;
+  connectfi_customer_id: string | null;
+  connectfi_application_id: string | null;
+  display_name: string | null;
+  birth_date: string | null;
+  id_number: string | null;
+  tax_id: string | null;
+  /** Linking keys: see linking.ts. */
+  person_id_key: string | null;
+  person_name_key: string | null;
+  company_tax_key: string | null;
+  company_name_key: string | null;
+  upstream_status: string;
+  state: CaseState;
+  resolution: CaseResolution | null;
+  origin: CaseOrigin;
+  assignee_id: string | null;
+  claim_expires_at: Date | null;
+  first_reviewer_id: string | null;
+  triage_score: number;
+  /** Written as a JSON string, read back parsed. */
+  triage_factors: ColumnType<TriageFactor[], string, string>;
+  sla_due_at: Date;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  resolved_at: Date | null;
+}
+export type CaseRow = Selectable<CasesTable>;
+
+/** Lower-cased, accent-free words of the name and every id, for prefix search on either engine. */
+export interface CaseSearchTermsTable {
+  case_id: string;
+  term: string;
+}
+
+export interface CaseEntityApplicationsTable {
+  case_id: string;
+  entity_id: string;
+  role: EntityRole;
+  status: string | null;
+  outcome: string | null;
+}
+
+export interface CaseDispositionsTable {
+  case_id: string;
+  hit_ref: string;
+  hit_name: string | null;
+  hit_date_of_birth: string | null;
+  disposition: AmlDisposition;
+  comment: string | null;
+  decided_by: string;
+  decided_at: Date;
+  /** false while a remembered false positive waits for confirmation. */
+  confirmed: boolean;
+  remembered_case_id: string | null;
+  remembered_by: string | null;
+  remembered_at: Date | null;
+}
+export type DispositionRow = Selectable<CaseDispositionsTable>;
+
+/** A false positive decided on one case, matched on later cases of the same subject. */
+export interface RememberedFalsePositivesTable {
+  /** provider:subjectId */
+  subject_key: string;
+  case_id: string;
+  hit_ref: string;
+  hit_id: string | null;
+  /** Normalised hit name + '|' + date of birth, when both are known. */
+  hit_name_key: string | null;
+  decided_by: string;
+  decided_at: Date;
+}
+
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  author_id: string;
+  text: string;
+  created_at: Date;
+}
+
+export type DecisionStage = 'single' | 'first_of_two' | 'second_of_two';
+
+export interface CaseDecisionsTable {
+  id: Generated<string>;
+  case_id: string;
+  outcome: DecisionOutcome;
+  reason_code: string;
+  comment: string | null;
+  decided_by: string;
+  decided_at: Date;
+  stage: DecisionStage;
+  four_eyes_reasons: ColumnType<string[], string, string>;
+  view_hash: string | null;
+  acknowledged_warnings: ColumnType<string[], string, string>;
+  dispositions: ColumnType<{ hitRef: string; disposition: AmlDisposition }[], string, string>;
+}
+export type DecisionRow = Selectable<CaseDecisionsTable>;
+
+export interface CaseEvidenceViewsTable {
+  case_id: string;
+  kind: EvidenceKind;
+  ref: string;
+  viewed_by: string;
+  viewed_at: Date;
+}
+
+/** Every CaseView shown to a reviewer, by its sha256: the evidence a decision refers to. */
+export interface CaseViewSnapshotsTable {
+  case_id: string;
+  hash: string;
+  view: ColumnType<JsonObject, string, never>;
+  /** When it was last shown: the latest one is what dispositions refer to. */
+  captured_at: Date;
+}

@@ -1,0 +1,123 @@
+import type {
+  BulkRequest,
+  CaseEvent,
+  CaseListQuery,
+  CaseSummary,
+  DecisionRequest,
+  DispositionRequest,
+  EvidenceViewedRequest,
+  RevealableField,
+} from '@review-desk/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
+import { decide } from './decide';
+import { caseDetail, type LoadView } from './detail';
+import { recordDisposition, recordEvidenceView } from './diligence';
+import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
+import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './ingestion';
+import type { CaseInput } from './intake';
+import { listCases } from './list';
+import type { CaseTables } from './schema';
+import { addNote, bulk, claim, next, release, requestKycLink, reveal } from './workflow';
+
+export type { ActionContext, Actor, SystemContext } from './core';
+export type { LoadView } from './detail';
+export type { CaseInput } from './intake';
+
+export interface CaseStoreOptions {
+  fourEyes?: FourEyesPolicy;
+  /** How long a claim lasts without activity (default 30 minutes). */
+  claimLeaseMinutes?: number;
+  /** Time from opening to the SLA due time (default 24 hours). */
+  slaHours?: number;
+  /** The time, for tests that move it. */
+  clock?: () => Date;
+  /** Where case changes go once committed (the event bus). */
+  publish?: (event: CaseEvent) => void;
+}
+
+/**
+ * The case store: the one way cases are opened, changed and read. Every change runs in one transaction with
+ * its audit row, carries the case version, and raises a case event after commit.
+ */
+export class CaseStore {
+  readonly #core: StoreCore;
+
+  constructor(db: Kysely<DB>, options: CaseStoreOptions = {}) {
+    this.#core = {
+      db: db.withTables<CaseTables>(),
+      clock: options.clock ?? (() => new Date()),
+      publish: options.publish ?? (() => {}),
+      settings: {
+        fourEyes: options.fourEyes ?? defaultFourEyesPolicy,
+        claimLeaseMs: (options.claimLeaseMinutes ?? 30) * 60_000,
+        slaMs: (options.slaHours ?? 24) * 3_600_000,
+      },
+    };
+  }
+
+  /** Sends case events to `publish` from now on (the event bus is made after the store). */
+  set publish(publish: (event: CaseEvent) => void) {
+    this.#core.publish = publish;
+  }
+
+  // The ingestion path.
+  openOrUpdateCase(input: CaseInput, context?: SystemContext) {
+    return openOrUpdateCase(this.#core, input, context);
+  }
+  closeResolvedUpstream(caseId: string, reason: string, context?: SystemContext) {
+    return closeResolvedUpstream(this.#core, caseId, reason, context);
+  }
+  openCaseByHand(input: CaseInput, context: ActionContext) {
+    return openCaseByHand(this.#core, input, context);
+  }
+
+  // Reads.
+  getSummary(caseId: string): Promise<CaseSummary> {
+    return summaryOf(this.#core.db, caseId, this.#core.clock());
+  }
+  list(query: CaseListQuery, actor: Actor) {
+    return listCases(this.#core, query, actor);
+  }
+  detail(caseId: string, context: ActionContext, loadView: LoadView) {
+    return caseDetail(this.#core, caseId, context, loadView);
+  }
+
+  // The review workflow.
+  claim(caseId: string, version: number, context: ActionContext) {
+    return claim(this.#core, caseId, version, context);
+  }
+  release(caseId: string, version: number, context: ActionContext) {
+    return release(this.#core, caseId, version, context);
+  }
+  next(context: ActionContext) {
+    return next(this.#core, context);
+  }
+  decide(caseId: string, request: DecisionRequest, context: ActionContext) {
+    return decide(this.#core, caseId, request, context);
+  }
+  recordDisposition(caseId: string, request: DispositionRequest, context: ActionContext) {
+    return recordDisposition(this.#core, caseId, request, context);
+  }
+  recordEvidenceView(caseId: string, request: EvidenceViewedRequest, context: ActionContext) {
+    return recordEvidenceView(this.#core, caseId, request, context);
+  }
+  addNote(caseId: string, version: number, text: string, context: ActionContext) {
+    return addNote(this.#core, caseId, version, text, context);
+  }
+  reveal(caseId: string, field: RevealableField, context: ActionContext) {
+    return reveal(this.#core, caseId, field, context);
+  }
+  requestKycLink(
+    caseId: string,
+    country: string,
+    context: ActionContext,
+    createKycLink: (userId: string, country: string) => Promise<string>,
+  ) {
+    return requestKycLink(this.#core, caseId, country, context, createKycLink);
+  }
+  bulk(request: BulkRequest, context: ActionContext) {
+    return bulk(this.#core, request, context);
+  }
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { sandboxDefaults } from '@review-desk/sandbox';
+
+/**
+ * The BFF's configuration, read once from the environment and validated. Code reads this object, never
+ * process.env. With no upstream variables set the BFF runs on its embedded default: the sandbox upstreams
+ * (started in-process by server.ts), an embedded PGlite database and demo users.
+ */
+export interface AppConfig {
+  mode: 'embedded' | 'upstream';
+  host: string;
+  port: number;
+  /** Public origin of this deployment, used to tell admins which webhook URLs to give the providers. */
+  publicUrl: string;
+  logLevel: string;
+  capa: { baseUrl: string; partnerApiKey: string; webhookSecret: string };
+  connectfi: { baseUrl: string; login: string; password: string; webhookSecret: string };
+  /** null: the embedded PGlite database in dataDir. */
+  databaseUrl: string | null;
+  /** PGlite directory; 'memory://' keeps it in memory (tests). */
+  dataDir: string;
+  jwtSecret: string;
+  cookieSecure: boolean;
+  accessTokenTtlSeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Built SPA to serve at /; null when it has not been built (the API still runs). */
+  webDistDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback?: string): string {
+  const value = env[name];
+  if (value !== undefined && value !== '') return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(name, 'is required');
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, fallback?: string): string {
+  const value = text(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'must be an absolute http(s) URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, 'must be an absolute http(s) URL');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function postgresUrl(env: Env, name: string): string {
+  const value = text(env, name);
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') return value;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(name, 'must be a postgres:// connection URL');
+}
+
+function secret(env: Env, name: string, minLength: number, fallback?: string): string {
+  const value = text(env, name, fallback);
+  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+const upstreamVariables = [
+  'CAPA_BASE_URL',
+  'CAPA_PARTNER_API_KEY',
+  'CAPA_WEBHOOK_SECRET',
+  'CONNECTFI_BASE_URL',
+  'CONNECTFI_LOGIN',
+  'CONNECTFI_PASSWORD',
+] as const;
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const mode = upstreamVariables.some((name) => env[name]) ? 'upstream' : 'embedded';
+  const host = text(env, 'HOST', '127.0.0.1');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = url(env, 'PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  const sandboxCapaPort = integer(env, 'SANDBOX_CAPA_PORT', sandboxDefaults.capaPort, 0, 65535);
+  const sandboxConnectfiPort = integer(
+    env,
+    'SANDBOX_CONNECTFI_PORT',
+    sandboxDefaults.connectfiPort,
+    0,
+    65535,
+  );
+
+  const upstream = mode === 'upstream';
+  const capa = upstream
+    ? {
+        baseUrl: url(env, 'CAPA_BASE_URL'),
+        partnerApiKey: secret(env, 'CAPA_PARTNER_API_KEY', 16),
+        webhookSecret: secret(env, 'CAPA_WEBHOOK_SECRET', 16),
+      }
+    : {
+        baseUrl: `http://127.0.0.1:${sandboxCapaPort}`,
+        partnerApiKey: sandboxDefaults.capaPartnerApiKey,
+        webhookSecret: sandboxDefaults.capaWebhookSecret,
+      };
+  const connectfi = upstream
+    ? {
+        baseUrl: url(env, 'CONNECTFI_BASE_URL'),
+        login: text(env, 'CONNECTFI_LOGIN'),
+        password: text(env, 'CONNECTFI_PASSWORD'),
+        webhookSecret: secret(env, 'CONNECTFI_WEBHOOK_SECRET', 24),
+      }
+    : {
+        baseUrl: `http://127.0.0.1:${sandboxConnectfiPort}`,
+        login: sandboxDefaults.connectfiLogin,
+        password: sandboxDefaults.connectfiPassword,
+        webhookSecret: text(env, 'CONNECTFI_WEBHOOK_SECRET', 'embedded-connectfi-webhook-secret'),
+      };
+
+  const webDistDir = env.WEB_DIST_DIR ?? path.resolve(cwd, '../web/dist');
+  return {
+    mode,
+    host,
+    port,
+    publicUrl,
+    logLevel: text(env, 'LOG_LEVEL', 'info'),
+    capa,
+    connectfi,
+    databaseUrl: env.DATABASE_URL ? postgresUrl(env, 'DATABASE_URL') : null,
+    dataDir: text(env, 'DATA_DIR', path.resolve(cwd, '.data/pglite')),
+    // In the embedded default a fresh secret per start is fine (sessions end with the process); a real
+    // deployment must set its own so sessions survive restarts and several instances agree.
+    jwtSecret: upstream
+      ? secret(env, 'JWT_SECRET', 32)
+      : secret(env, 'JWT_SECRET', 32, randomBytes(32).toString('hex')),
+    cookieSecure: flag(
+      env,
+      'COOKIE_SECURE',
+      !loopbackHosts.has(new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')),
+    ),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 300, 30, 3600),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 7 * 24),
+    webDistDir: webDistDir === '' ? null : webDistDir,
+  };
+}

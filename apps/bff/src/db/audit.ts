@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AuditEventRow, DB, Json, JsonObject } from './schema';
+
+/**
+ * The audit trail is a hash chain: each row stores the hash of its predecessor (`prev_hash`) and its own
+ * `hash` = sha256(canonical JSON of its content and prev_hash). Positions (`id`) run 1, 2, 3… without gaps,
+ * so a removed, altered or reordered row shows up as a break that `verifyAuditChain` can name.
+ */
+
+export interface AuditEvent {
+  actorUserId: string | null;
+  actorUsername: string;
+  /** What happened, dotted: `auth.login`, `auth.login_failed`, `case.claimed`… */
+  action: string;
+  caseId?: string | null;
+  /** The person or entity the action concerns, as the case refers to it. */
+  subjectRef?: string | null;
+  details?: JsonObject;
+  requestId?: string | null;
+  at?: Date;
+}
+
+export const genesisHash = '0'.repeat(64);
+
+// One key for the whole cluster: appenders queue on it so two transactions never chain onto the same row.
+const auditAppendLock = 0x7265_7669_6577;
+
+/**
+ * Appends one event inside the caller's transaction, so it commits or rolls back with the change it records.
+ * Concurrent appenders wait for each other on a transaction-level advisory lock (released at commit).
+ * Run it in a READ COMMITTED transaction (the default): the read of the chain's head must see the appends
+ * committed while this one waited; the primary key on the position turns any slip into an error, not a fork.
+ */
+export async function appendAudit<T extends DB>(
+  transaction: Transaction<T>,
+  event: AuditEvent,
+): Promise<AuditEventRow> {
+  // Callers may work with more tables than DB names (DB & their own); only audit_events is touched here.
+  const trx = transaction as unknown as Transaction<DB>;
+  await sql`select pg_advisory_xact_lock(${auditAppendLock}::bigint)`.execute(trx);
+  const head = await trx
+    .selectFrom('audit_events')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  const row: Omit<AuditEventRow, 'hash'> = {
+    id: (head?.id ?? 0) + 1,
+    at: event.at ?? new Date(),
+    actor_user_id: event.actorUserId,
+    actor_username: event.actorUsername,
+    action: event.action,
+    case_id: event.caseId ?? null,
+    subject_ref: event.subjectRef ?? null,
+    details: asStoredJson(event.details ?? {}),
+    request_id: event.requestId ?? null,
+    prev_hash: head?.hash ?? genesisHash,
+  };
+  const hash = hashOf(row);
+  await trx
+    .insertInto('audit_events')
+    .values({ ...row, details: JSON.stringify(row.details), hash })
+    .execute();
+  return { ...row, hash };
+}
+
+export type AuditChainReport =
+  | { ok: true; count: number }
+  | {
+      ok: false;
+      /**
+       * The first row that does not verify. For 'removed', the row right after the gap; for 'altered', the
+       * row whose content no longer matches (or was rewritten along with its hash); for 'reordered', the first
+       * row out of place.
+       */
+      firstBadId: number;
+      reason: 'altered' | 'removed' | 'reordered';
+      /** Rows verified good before the break. */
+      verified: number;
+      message: string;
+    };
+
+const pageSize = 500;
+
+/** Re-computes the whole chain, oldest first, and reports the first break. */
+export async function verifyAuditChain<T extends DB>(database: Kysely<T>): Promise<AuditChainReport> {
+  const db = database as unknown as Kysely<DB>;
+  let previous: { id: number; hash: string } | null = null;
+  let verified = 0;
+
+  for (;;) {
+    const page: AuditEventRow[] = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>', previous?.id ?? 0)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return { ok: true, count: verified };
+
+    for (const row of page) {
+      const expectedId: number = (previous?.id ?? 0) + 1;
+      if (row.prev_hash !== (previous?.hash ?? genesisHash)) {
+        if (await chainsOntoLaterRow(db, row)) {
+          return broken(
+            row.id,
+            'reordered',
+            verified,
+            `row ${row.id} follows a row that sits later in the chain`,
+          );
+        }
+        if (row.id !== expectedId || previous === null) {
+          return broken(row.id, 'removed', verified, `the row(s) before row ${row.id} are missing`);
+        }
+        // The predecessor is in place but no longer has the hash this row chained onto: it was rewritten,
+        // hash and all.
+        return broken(previous.id, 'altered', verified - 1, `row ${previous.id} was rewritten`);
+      }
+      if (row.id !== expectedId) {
+        return broken(row.id, 'removed', verified, `the row(s) before row ${row.id} are missing`);
+      }
+      if (hashOf(row) !== row.hash) {
+        return broken(row.id, 'altered', verified, `row ${row.id} does not match its hash`);
+      }
+      previous = { id: row.id, hash: row.hash };
+      verified++;
+    }
+  }
+}
+
+function broken(
+  firstBadId: number,
+  reason: 'altered' | 'removed' | 'reordered',
+  verified: number,
+  message: string,
+): AuditChainReport {
+  return { ok: false, firstBadId, reason, verified, message };
+}
+
+async function chainsOntoLaterRow(db: Kysely<DB>, row: AuditEventRow): Promise<boolean> {
+  const later = await db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('hash', '=', row.prev_hash)
+    .where('id', '>', row.id)
+    .executeTakeFirst();
+  return later !== undefined;
+}
+
+/** sha256 over the canonical JSON of everything in the row but its own hash. */
+function hashOf(row: Omit<AuditEventRow, 'hash'>): string {
+  const content: Json = {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    caseId: row.case_id,
+    subjectRef: row.subject_ref,
+    details: row.details,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** The object as it reads back from jsonb (undefined dropped, dates as strings), so the hash matches later. */
+function asStoredJson(details: JsonObject): JsonObject {
+  return JSON.parse(JSON.stringify(details)) as JsonObject;
+}
+
+/** JSON with object keys sorted at every level, so jsonb's own key order doesn't change the hash. */
+export function canonicalJson(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as Json)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

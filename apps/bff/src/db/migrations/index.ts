@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { usersSessionsAudit } from './0001-users-sessions-audit';
+import { cases } from './0002-cases';
+
+/**
+ * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
+ * as `NNNN-what-it-does.ts` and list it here. Listed in code rather than read from the folder so that tsx,
+ * tests and bundlers all see the same set.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-users-sessions-audit': usersSessionsAudit,
+  '0002-cases': cases,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,5 @@
+export { type CapaKycContext, capaMediaFields, capaMediaUrl, normaliseCapaKyc } from './capa';
+export { type ConnectfiStatusContext, normaliseConnectfiStatus } from './connectfi';
+export { customerKycStatus } from './connectfi/customer-kyc-status';
+export { UnusableUpstreamPayload } from './errors';
+export { NEAR_EXPIRY_DAYS } from './expiry';

@@ -1,0 +1,125 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError } from '../../errors';
+import { httpStatusFor, UpstreamError } from '../../upstream';
+
+interface Envelope {
+  error: { code: string; message: string; requestId: string; details?: unknown };
+}
+
+const providerNames = { capa: 'Capa', connectfi: 'connectFi' } as const;
+
+const upstreamMessages: Record<UpstreamError['kind'], string> = {
+  not_found: 'does not know this subject',
+  rejected: 'refused the request',
+  unauthorized: 'refused our credentials; the deployment is misconfigured',
+  bad_response: 'sent an answer we could not use',
+  unavailable: 'could not be reached',
+  circuit_open: 'is failing; requests are paused while it recovers',
+  timeout: 'did not answer in time',
+};
+
+function upstreamEnvelope(error: UpstreamError, requestId: string) {
+  const details: Record<string, unknown> = { provider: error.provider, kind: error.kind };
+  if (error.upstreamStatus !== undefined) details.upstreamStatus = error.upstreamStatus;
+  if (error.upstreamCode !== undefined) details.upstreamCode = error.upstreamCode;
+  const code = error.kind === 'not_found' ? 'subject_not_found' : `upstream_${error.kind}`;
+  const message = `${providerNames[error.provider]} ${upstreamMessages[error.kind]}`;
+  return { statusCode: httpStatusFor(error), body: { error: { code, message, requestId, details } } };
+}
+
+const fastifyCodes: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Unsupported content type' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_body', message: 'The JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_body', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_body',
+    message: 'Content-Length does not match the body',
+  },
+  FST_ERR_BAD_URL: { code: 'bad_url', message: 'The URL is not valid' },
+};
+
+function envelopeFor(error: FastifyError | Error, requestId: string): { statusCode: number; body: Envelope } {
+  if (error instanceof ApiError) {
+    const body: Envelope = { error: { code: error.code, message: error.message, requestId } };
+    if (error.details !== undefined) body.error.details = error.details;
+    return { statusCode: error.statusCode, body };
+  }
+  if (error instanceof UpstreamError) return upstreamEnvelope(error, requestId);
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    return {
+      statusCode: 400,
+      body: {
+        error: {
+          code: 'invalid_request',
+          message: `Invalid request: ${fastifyError.message}`,
+          requestId,
+          details: fastifyError.validation.map((issue) => ({
+            in: fastifyError.validationContext,
+            path: issue.instancePath,
+            message: issue.message,
+          })),
+        },
+      },
+    };
+  }
+  const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
+  const statusCode = fastifyError.statusCode ?? 500;
+  if (statusCode === 429) {
+    return {
+      statusCode,
+      body: { error: { code: 'rate_limited', message: 'Too many requests; try again later', requestId } },
+    };
+  }
+  if (statusCode >= 400 && statusCode < 500) {
+    return {
+      statusCode,
+      body: {
+        error: {
+          code: known?.code ?? 'bad_request',
+          message: known?.message ?? 'The request is not valid',
+          requestId,
+        },
+      },
+    };
+  }
+  return {
+    statusCode: 500,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId } },
+  };
+}
+
+/** One error envelope for every 4xx and 5xx: `{ error: { code, message, requestId, details? } }`. */
+export default fp(
+  async function errors(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { statusCode, body } = envelopeFor(error, request.id);
+      if (error instanceof UpstreamError) {
+        request.log.warn(
+          {
+            provider: error.provider,
+            kind: error.kind,
+            operation: error.operation,
+            status: error.upstreamStatus,
+          },
+          'upstream call failed',
+        );
+      } else if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: body.error.code, statusCode }, 'request refused');
+      return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+    });
+  },
+  { name: 'errors' },
+);
+
+export function notFoundEnvelope(request: FastifyRequest): Envelope {
+  return {
+    error: {
+      code: 'not_found',
+      message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      requestId: request.id,
+    },
+  };
+}

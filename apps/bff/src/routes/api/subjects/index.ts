@@ -1,0 +1,173 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CapaSubjectParams,
+  CaseView,
+  ConnectfiSubjectParams,
+  ErrorEnvelope,
+  MediaParams,
+  RawSubjectResponse,
+  RevealRequest,
+  RevealResponse,
+  type Role,
+  SubjectParams,
+} from '@review-desk/contracts';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../../../errors';
+import { proxyMedia } from '../../../subjects/media-proxy';
+import { revealedValue, viewForRole } from '../../../subjects/pii';
+import { SubjectService } from '../../../subjects/subject-service';
+
+/** Reading a subject is reading PII: reviewers and support, not admins (who manage users and the audit). */
+const readers: readonly Role[] = ['analyst', 'senior', 'support'];
+const rawReaders: readonly Role[] = ['senior', 'admin'];
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  502: ErrorEnvelope,
+  503: ErrorEnvelope,
+  504: ErrorEnvelope,
+};
+
+// Streams skip the serializer; the schema only documents the binary body.
+const mediaFile = (description: string) =>
+  Type.Unsafe<Readable>({ type: 'string', format: 'binary', description });
+
+const roleOf = (request: FastifyRequest) => (request.user as { role: Role }).role;
+
+/**
+ * Investigation: a subject's live state at its provider, normalised, without a case. Read-only, except the
+ * audited reveal of masked identifiers.
+ */
+const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const subjects = new SubjectService(app.upstreams);
+
+  app.get(
+    '/capa/:userId',
+    {
+      config: { access: { roles: readers } },
+      schema: {
+        tags: ['subjects'],
+        summary: "A Capa user's KYC details, normalised",
+        params: CapaSubjectParams,
+        response: { 200: CaseView, ...errors },
+      },
+    },
+    async (request) => {
+      const { userId } = request.params;
+      const snapshot = await subjects.read('capa', userId);
+      return viewForRole(snapshot.view, roleOf(request));
+    },
+  );
+
+  app.get(
+    '/connectfi/:customerId',
+    {
+      config: { access: { roles: readers } },
+      schema: {
+        tags: ['subjects'],
+        summary: "A connectFi customer's Akepa journey, normalised",
+        params: ConnectfiSubjectParams,
+        response: { 200: CaseView, ...errors },
+      },
+    },
+    async (request) => {
+      const { customerId } = request.params;
+      const snapshot = await subjects.read('connectfi', customerId);
+      return viewForRole(snapshot.view, roleOf(request));
+    },
+  );
+
+  app.get(
+    '/:provider/:id/raw',
+    {
+      config: { access: { roles: rawReaders } },
+      schema: {
+        tags: ['subjects'],
+        summary: "The provider's payload exactly as received",
+        params: SubjectParams,
+        response: { 200: RawSubjectResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { provider, id } = request.params;
+      const snapshot = await subjects.read(provider, id);
+      await app.audit(request, { action: 'subject.raw_viewed', subjectRef: `${provider}:${id}` });
+      return { provider, id, fetchedAt: new Date(snapshot.fetchedAt).toISOString(), raw: snapshot.raw };
+    },
+  );
+
+  app.post(
+    '/:provider/:id/reveal',
+    {
+      config: { access: { roles: ['analyst', 'senior', 'support'] } },
+      schema: {
+        tags: ['subjects'],
+        summary: 'Reveal a masked identifier (audited)',
+        params: SubjectParams,
+        body: RevealRequest,
+        response: { 200: RevealResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { provider, id } = request.params;
+      const { field } = request.body;
+      const snapshot = await subjects.recent(provider, id);
+      await app.audit(request, {
+        action: 'pii.revealed',
+        subjectRef: `${provider}:${id}`,
+        details: { field },
+      });
+      return { field, value: revealedValue(snapshot.view, field) };
+    },
+  );
+
+  app.get(
+    '/:provider/:id/media/:kind',
+    {
+      config: { access: { roles: readers } },
+      schema: {
+        tags: ['subjects'],
+        summary: 'One identity media file, streamed from the link in the provider payload (Range supported)',
+        params: MediaParams,
+        response: {
+          200: mediaFile('The whole file'),
+          206: mediaFile('The requested byte range'),
+          400: ErrorEnvelope,
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+          404: ErrorEnvelope,
+          416: ErrorEnvelope,
+          502: ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { provider, id, kind } = request.params;
+      if (provider !== 'capa') {
+        throw new ApiError(
+          404,
+          'media_not_available',
+          'connectFi sends no identity media with the Akepa status',
+        );
+      }
+      const range = request.headers.range;
+      const media = await proxyMedia(subjects, app.upstreams.media, { provider, id }, kind, range);
+      // A player's follow-up range requests are the same viewing; audit the first read of the file only.
+      if (range === undefined || /^bytes=0-/.test(range)) {
+        await app.audit(request, {
+          action: 'media.viewed',
+          subjectRef: `${provider}:${id}`,
+          details: { kind },
+        });
+      }
+      return reply.code(media.statusCode).headers(media.headers).type(media.contentType).send(media.body);
+    },
+  );
+};
+
+export default subjectRoutes;

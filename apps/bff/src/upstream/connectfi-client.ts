@@ -1,0 +1,172 @@
+import { type BreakerOptions, type BreakerState, createCircuitBreaker } from './breaker';
+import {
+  isTransientFailure,
+  readErrorBody,
+  responseError,
+  UpstreamError,
+  type UpstreamErrorKind,
+} from './errors';
+import {
+  type CallContext,
+  createUpstreamPool,
+  type JsonRequest,
+  type JsonResponse,
+  resolveTimeouts,
+  sendJson,
+  type UpstreamTimeouts,
+  withDeadline,
+} from './http';
+import { asJsonObject, nonEmptyString } from './json';
+import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
+import { createTokenCache, type IssuedToken } from './token-cache';
+
+export interface ConnectfiClientOptions {
+  /** The deployment's connectFi base URL; a path in it prefixes every endpoint. */
+  baseUrl: string;
+  login: string;
+  password: string;
+  timeouts?: Partial<UpstreamTimeouts>;
+  retry?: Partial<RetryPolicy>;
+  breaker?: Partial<BreakerOptions>;
+  now?: () => number;
+}
+
+export interface ConnectfiClient {
+  /** `data` of `GET /akepa/status/:customerId` (the Akepa journey), unvalidated. */
+  getAkepaStatus(customerId: string): Promise<unknown>;
+  breakerState(): BreakerState;
+  close(): Promise<void>;
+}
+
+/** Codes that mean "no such thing" although connectFi answers them with HTTP 400. */
+const NOT_FOUND_CODES = new Set(['identificationNotFound']);
+
+/** `{code:"0", data, requestId}`: connectFi's success envelope. */
+function successData(body: unknown): unknown {
+  const envelope = asJsonObject(body);
+  if (envelope === undefined || String(envelope.code) !== '0') return undefined;
+  return envelope.data ?? undefined;
+}
+
+export function createConnectfiClient(options: ConnectfiClientOptions): ConnectfiClient {
+  const timeouts = resolveTimeouts(options.timeouts);
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const { pool, pathPrefix } = createUpstreamPool(options.baseUrl, timeouts);
+  const now = options.now ?? Date.now;
+  const breaker = createCircuitBreaker({
+    provider: 'connectfi',
+    now,
+    ...(options.breaker === undefined ? {} : { options: options.breaker }),
+  });
+  const issuedTokens: string[] = [];
+  // Tokens are secrets too: any that connectFi issued may be echoed back in an error message.
+  const secrets = () => [options.password, ...issuedTokens];
+
+  const failure = (response: JsonResponse, ctx: CallContext, unauthorizedHint: string) => {
+    const { statusCode } = response;
+    const info = response.parsed ? readErrorBody(response.body) : {};
+    let kind: UpstreamErrorKind = 'bad_response';
+    let hint: string | undefined;
+    if (statusCode === 401) {
+      kind = 'unauthorized';
+      hint = unauthorizedHint;
+    } else if (!response.parsed || statusCode >= 500) {
+      kind = 'bad_response';
+    } else if (statusCode === 404 || (info.code !== undefined && NOT_FOUND_CODES.has(info.code))) {
+      kind = 'not_found';
+    } else if (statusCode >= 400 || (info.code !== undefined && info.code !== '0')) {
+      kind = 'rejected';
+    } else {
+      hint = 'unexpected envelope';
+    }
+    return responseError({
+      provider: 'connectfi',
+      operation: ctx.operation,
+      kind,
+      statusCode,
+      info,
+      secrets: secrets(),
+      ...(hint === undefined ? {} : { hint }),
+    });
+  };
+
+  const issueToken = (): Promise<IssuedToken> =>
+    withDeadline('connectfi', 'getToken', timeouts.deadlineMs, async (ctx) => {
+      const response = await sendJson(
+        pool,
+        {
+          method: 'POST',
+          path: `${pathPrefix}/auth/get-token`,
+          body: { user: { login: options.login, password: options.password } },
+        },
+        ctx,
+      );
+      if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
+        const data = asJsonObject(successData(response.body));
+        const token = nonEmptyString(data?.token);
+        const expiresAt = Date.parse(String(data?.dtsExpireAt));
+        if (token !== undefined && Number.isFinite(expiresAt)) {
+          issuedTokens.unshift(token);
+          issuedTokens.length = Math.min(issuedTokens.length, 2);
+          return { token, expiresAt };
+        }
+      }
+      throw failure(
+        response,
+        ctx,
+        'connectFi refused the configured login and password; the deployment is misconfigured',
+      );
+    });
+
+  const tokens = createTokenCache({ issue: issueToken, now });
+
+  const exchange = async (request: JsonRequest, token: string, ctx: CallContext): Promise<unknown> => {
+    const response = await sendJson(
+      pool,
+      { ...request, path: pathPrefix + request.path, headers: { 'x-connectfi-token': token } },
+      ctx,
+    );
+    if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
+      const data = successData(response.body);
+      if (data !== undefined) return data;
+    }
+    throw failure(response, ctx, 'connectFi refused the session token');
+  };
+
+  /** A 401 means the token went stale early: get a new one and try once more, and only once. */
+  const withToken = async (send: (token: string) => Promise<unknown>): Promise<unknown> => {
+    const token = await tokens.get();
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || error.kind !== 'unauthorized') throw error;
+      tokens.invalidate(token);
+      return send(await tokens.get());
+    }
+  };
+
+  const read = (operation: string, path: string) =>
+    breaker.run(operation, () =>
+      withDeadline('connectfi', operation, timeouts.deadlineMs, (ctx) =>
+        withToken((token) =>
+          withRetry(() => exchange({ method: 'GET', path }, token, ctx), {
+            policy: retry,
+            deadline: ctx.deadline,
+            isRetryable: isTransientFailure,
+          }),
+        ),
+      ),
+    );
+
+  // Closing twice (shutdown hooks, tests) must not throw.
+  let closing: Promise<void> | undefined;
+
+  return {
+    getAkepaStatus: (customerId) => read('getAkepaStatus', `/akepa/status/${encodeURIComponent(customerId)}`),
+    breakerState: () => breaker.state(),
+    close: () => {
+      closing ??= pool.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type { CaseEvent } from '@review-desk/contracts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, buildApp } from '../../../../src/app';
+import { capaView } from '../../../cases/fixtures';
+import { type CaseHarness, caseHarness } from '../../../cases/harness';
+import { describeEachEngine } from '../../../helpers/db';
+
+const WAIT_MS = 5_000;
+
+/** A Server-Sent Events client over fetch: collects `case` events as they stream in. */
+async function subscribe(baseUrl: string, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/events`, { headers: { cookie }, signal: controller.signal });
+  if (!response.body) throw new Error('no body');
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const events: CaseEvent[] = [];
+  const comments: string[] = [];
+  let buffer = '';
+  const wake: { waiting: (() => void) | null } = { waiting: null };
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const lines = block.split('\n');
+        comments.push(...lines.filter((line) => line.startsWith(':')));
+        const data = lines.find((line) => line.startsWith('data: '));
+        if (lines.includes('event: case') && data) events.push(JSON.parse(data.slice(6)) as CaseEvent);
+        end = buffer.indexOf('\n\n');
+      }
+      wake.waiting?.();
+    }
+  })().catch(() => {});
+
+  return {
+    response,
+    events,
+    comments,
+    /** The first event matching `predicate`, waiting at most WAIT_MS. */
+    async next(predicate: (event: CaseEvent) => boolean): Promise<CaseEvent> {
+      const deadline = Date.now() + WAIT_MS;
+      for (;;) {
+        const found = events.find(predicate);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0)
+          throw new Error(
+            `no matching event within ${WAIT_MS} ms; saw ${JSON.stringify(events.map((e) => e.type))}`,
+          );
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake.waiting = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    },
+    /** Settles when the server ends the stream. */
+    ended: pump,
+    async close() {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describeEachEngine('case events', (engine) => {
+  let h: CaseHarness;
+  let baseUrl: string;
+  beforeAll(async () => {
+    h = await caseHarness(engine);
+    baseUrl = await h.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  let closed = false;
+  afterAll(async () => {
+    if (!closed) await h.close();
+    await engine.dispose();
+  });
+
+  it('streams a claim made in another session to a signed-in client, and stops when it disconnects', async () => {
+    const summary = await h.ingest(capaView({ userId: 'events-1' }));
+    const stream = await subscribe(baseUrl, h.as.support.cookie);
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    await until(() => stream.comments.includes(': connected'));
+    expect(h.app.caseEvents.subscriberCount).toBe(1);
+
+    const claim = await h.call('analyst', 'POST', `/api/cases/${summary.id}/claim`, {
+      version: summary.version,
+    });
+    expect(claim.statusCode).toBe(200);
+    const event = await stream.next(
+      (candidate) => candidate.caseId === summary.id && candidate.type === 'claimed',
+    );
+    expect(event).toMatchObject({
+      version: summary.version + 1,
+      case: { id: summary.id, state: 'in_review', assignee: { id: h.as.analyst.userId } },
+    });
+
+    await stream.close();
+    await until(() => h.app.caseEvents.subscriberCount === 0);
+  });
+
+  it('refuses the stream without a session', async () => {
+    const response = await fetch(`${baseUrl}/api/events`);
+    expect(response.status).toBe(401);
+    await response.body?.cancel();
+  });
+
+  // PGlite lives inside one process: there is no other instance to hear from.
+  if (engine.name === 'postgres') {
+    it('carries events between instances over LISTEN/NOTIFY', async () => {
+      const other: App = await buildApp(h.config, h.options);
+      try {
+        const summary = await h.ingest(capaView({ userId: 'events-2' }));
+        const stream = await subscribe(baseUrl, h.as.senior.cookie);
+        await until(() => stream.comments.includes(': connected'));
+        await other.cases.store.claim(summary.id, summary.version, {
+          actor: { id: h.as.analyst2.userId, username: 'analyst2', role: 'analyst' },
+          requestId: null,
+        });
+        const event = await stream.next(
+          (candidate) => candidate.caseId === summary.id && candidate.type === 'claimed',
+        );
+        expect(event.case).toMatchObject({ state: 'in_review', assignee: { id: h.as.analyst2.userId } });
+        await stream.close();
+      } finally {
+        await other.close();
+      }
+    });
+  }
+
+  it('ends open streams when the server closes', async () => {
+    const stream = await subscribe(baseUrl, h.as.analyst.cookie);
+    await until(() => stream.comments.includes(': connected'));
+    await h.close();
+    closed = true;
+    expect(h.app.caseEvents.subscriberCount).toBe(0);
+    await stream.ended;
+  });
+});

@@ -1,0 +1,136 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeEventSource } from '@/testing/fake-event-source';
+import { caseList, caseSummary, seniorRef } from '@/testing/fixtures/cases';
+import { mockFetch } from '@/testing/mock-fetch';
+import { renderApp } from '@/testing/test-utils';
+
+const first = caseSummary();
+const second = caseSummary({
+  id: '3f6f2f5e-5a7c-4d55-9a51-2b1d1c0e0002',
+  provider: 'connectfi',
+  subjectType: 'business',
+  subjectId: 'cf-cust-9',
+  displayName: 'Acme Exports SA de CV',
+  upstreamStatus: 'waiting_review',
+});
+
+function queueBackend() {
+  return mockFetch()
+    .signedInAs('analyst')
+    .get('/api/cases', { body: caseList([first, second]) });
+}
+
+const pressed = (button: HTMLElement) => button.getAttribute('aria-pressed') === 'true';
+
+describe('the queue', () => {
+  it('reads its filters and sort from the URL into the controls and the request', async () => {
+    const fetchMock = queueBackend();
+    renderApp('/queue?provider=capa&state=open&state=in_review&assignee=me&sort=score&direction=asc&q=lop');
+
+    await screen.findByRole('table', { name: 'Case queue' });
+    const request = fetchMock.calls('GET', '/api/cases')[0];
+    expect(request?.searchParams.get('provider')).toBe('capa');
+    expect(request?.searchParams.getAll('state')).toEqual(['open', 'in_review']);
+    expect(request?.searchParams.get('assignee')).toBe('me');
+    expect(request?.searchParams.get('sort')).toBe('score');
+    expect(request?.searchParams.get('direction')).toBe('asc');
+    expect(request?.searchParams.get('q')).toBe('lop');
+
+    const provider = screen.getByRole('group', { name: 'Provider' });
+    expect(pressed(within(provider).getByRole('button', { name: 'Capa (7)' }))).toBe(true);
+    expect(pressed(within(provider).getByRole('button', { name: 'All' }))).toBe(false);
+    const assignee = screen.getByRole('group', { name: 'Assignee' });
+    expect(pressed(within(assignee).getByRole('button', { name: 'Me (2)' }))).toBe(true);
+    const state = screen.getByRole('group', { name: 'State' });
+    expect(pressed(within(state).getByRole('button', { name: 'Open (6)' }))).toBe(true);
+    expect(pressed(within(state).getByRole('button', { name: 'In review (5)' }))).toBe(true);
+    expect(pressed(within(state).getByRole('button', { name: 'Escalated (0)' }))).toBe(false);
+    expect((screen.getByLabelText('Subject name or id') as HTMLInputElement).value).toBe('lop');
+    const scoreHeader = screen.getByRole('columnheader', { name: /Triage score/ });
+    expect(scoreHeader.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('puts a changed filter into the URL and asks the server again', async () => {
+    const fetchMock = queueBackend();
+    const { user, router } = renderApp('/queue?provider=capa');
+
+    await screen.findByRole('table', { name: 'Case queue' });
+    await user.click(
+      within(screen.getByRole('group', { name: 'Assignee' })).getByRole('button', { name: 'Unassigned (8)' }),
+    );
+
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('assignee')).toBe('unassigned'),
+    );
+    expect(new URLSearchParams(router.state.location.search).get('provider')).toBe('capa');
+    await waitFor(() =>
+      expect(
+        fetchMock
+          .calls('GET', '/api/cases')
+          .some((request) => request.searchParams.get('assignee') === 'unassigned'),
+      ).toBe(true),
+    );
+  });
+
+  it('puts a sort chosen from a column header into the URL', async () => {
+    queueBackend();
+    const { user, router } = renderApp('/queue?state=escalated');
+
+    await screen.findByRole('table', { name: 'Case queue' });
+    await user.click(within(screen.getByRole('columnheader', { name: /Triage score/ })).getByRole('button'));
+
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('score'));
+    expect(new URLSearchParams(router.state.location.search).get('direction')).toBe('desc');
+    expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['escalated']);
+  });
+
+  it('shows the columns, including triage factors and the assignee filter buckets', async () => {
+    queueBackend();
+    renderApp('/queue');
+    const table = await screen.findByRole('table', { name: 'Case queue' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    const firstRow = rows[1] as HTMLElement;
+    expect(within(firstRow).getByText('María Fernanda López')).toBeTruthy();
+    expect(within(firstRow).getByText('62')).toBeTruthy();
+    expect(within(firstRow).getByText('+30 AML hits')).toBeTruthy();
+    expect(within(firstRow).getByText('Unassigned')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByText('connectFi')).toBeTruthy();
+  });
+
+  it('shows who claimed a case as soon as the event arrives', async () => {
+    queueBackend();
+    renderApp('/queue');
+    const table = await screen.findByRole('table', { name: 'Case queue' });
+    const source = FakeEventSource.latest();
+    expect(source?.url).toBe('/api/events');
+
+    source?.emit('case', {
+      type: 'claimed',
+      caseId: first.id,
+      version: first.version + 1,
+      case: { ...first, version: first.version + 1, state: 'in_review', assignee: seniorRef },
+    });
+
+    expect(await within(table).findByText('Claimed by Demo senior')).toBeTruthy();
+  });
+
+  it('moves with j and k and opens a case with Enter', async () => {
+    const fetchMock = queueBackend();
+    fetchMock.get(/^\/api\/cases\/[^/]+$/, {
+      status: 404,
+      body: { error: { code: 'not_found', message: 'x', requestId: 'r' } },
+    });
+    const { user, router } = renderApp('/queue');
+    const table = await screen.findByRole('table', { name: 'Case queue' });
+    const [, firstRow, secondRow] = within(table).getAllByRole('row');
+    (firstRow as HTMLElement).focus();
+    await user.keyboard('j');
+    expect(document.activeElement).toBe(secondRow);
+    await user.keyboard('k');
+    expect(document.activeElement).toBe(firstRow);
+    await user.keyboard('j{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${second.id}`));
+  });
+});

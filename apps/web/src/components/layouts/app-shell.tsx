@@ -1,0 +1,123 @@
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import {
+  AppBar,
+  Box,
+  Button,
+  Divider,
+  IconButton,
+  Link,
+  Menu,
+  MenuItem,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import type { SessionUser } from '@review-desk/contracts';
+import { type ReactNode, useId, useState } from 'react';
+import { NavLink } from 'react-router';
+import { roleLabels } from '@/lib/authorization';
+import { useColorMode } from '@/lib/theme';
+
+export type NavItem = { label: string; href: string };
+
+type AppShellProps = {
+  user: SessionUser;
+  navItems: NavItem[];
+  onLogout: () => void;
+  children: ReactNode;
+};
+
+const MAIN_ID = 'main-content';
+
+/** The frame of every signed-in page: product name, navigation, theme toggle and the user menu. */
+export function AppShell({ user, navItems, onLogout, children }: AppShellProps) {
+  const { mode, toggle } = useColorMode();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const menuId = useId();
+  const themeLabel = mode === 'dark' ? 'Use the light theme' : 'Use the dark theme';
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Link
+        href={`#${MAIN_ID}`}
+        sx={{
+          position: 'absolute',
+          left: -9999,
+          '&:focus': { left: 8, top: 8, zIndex: 'tooltip', bgcolor: 'background.paper', p: 1 },
+        }}
+      >
+        Skip to main content
+      </Link>
+      <AppBar position="sticky" color="default" elevation={1}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
+            Review Desk
+          </Typography>
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, flexGrow: 1 }}>
+            {navItems.map((item) => (
+              <Button
+                key={item.href}
+                component={NavLink}
+                to={item.href}
+                color="inherit"
+                sx={{ '&.active': { bgcolor: 'action.selected' } }}
+              >
+                {item.label}
+              </Button>
+            ))}
+          </Box>
+          <IconButton color="inherit" onClick={toggle} aria-label={themeLabel} title={themeLabel}>
+            {mode === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+          </IconButton>
+          <Button
+            color="inherit"
+            aria-haspopup="menu"
+            aria-controls={menuAnchor ? menuId : undefined}
+            aria-expanded={menuAnchor ? 'true' : undefined}
+            onClick={(event) => setMenuAnchor(event.currentTarget)}
+            sx={{
+              textTransform: 'none',
+              textAlign: 'left',
+              flexDirection: 'column',
+              alignItems: 'flex-start',
+            }}
+          >
+            <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
+              {user.displayName}
+            </Typography>
+            <Typography variant="caption" component="span">
+              {roleLabels[user.role]}
+            </Typography>
+          </Button>
+          <Menu
+            id={menuId}
+            anchorEl={menuAnchor}
+            open={menuAnchor !== null}
+            onClose={() => setMenuAnchor(null)}
+          >
+            <MenuItem disabled>
+              Signed in as {user.username} ({roleLabels[user.role]})
+            </MenuItem>
+            <Divider />
+            <MenuItem
+              onClick={() => {
+                setMenuAnchor(null);
+                onLogout();
+              }}
+            >
+              Sign out
+            </MenuItem>
+          </Menu>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="main"
+        id={MAIN_ID}
+        tabIndex={-1}
+        sx={{ flexGrow: 1, p: 3, minWidth: 0, outline: 'none' }}
+      >
+        {children}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,123 @@
+import type { AmlDisposition, Disposition } from '@review-desk/contracts';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { amlHit, bareView, capaView, hostileView, LONG_NAME } from '@/testing/fixtures/case-view';
+import { expectHostileStringsAsText } from '@/testing/hostile';
+import { renderComponent } from '@/testing/test-utils';
+import type { AmlDispositionControl } from '../aml-disposition-control';
+import { AmlSection } from '../aml-section';
+
+const control = (overrides: Partial<AmlDispositionControl> = {}): AmlDispositionControl => ({
+  dispositions: [],
+  disabledReason: null,
+  pendingHitRef: null,
+  onDispose: vi.fn<(hitRef: string, disposition: AmlDisposition) => void>(),
+  ...overrides,
+});
+
+const remembered: Disposition = {
+  hitRef: 'hit-1',
+  hitName: 'Juan Perez Lopez',
+  hitDateOfBirth: '1980-03-02',
+  disposition: 'false_positive',
+  comment: null,
+  decidedBy: { id: 'u-2', displayName: 'Ana Senior' },
+  decidedAt: '2026-10-01T08:30:00.000Z',
+  confirmed: false,
+  remembered: {
+    caseId: 'c-old',
+    decidedBy: { id: 'u-2', displayName: 'Ana Senior' },
+    decidedAt: '2026-10-01T08:30:00.000Z',
+  },
+};
+
+describe('AmlSection', () => {
+  it('shows the hit count, search criteria and every entity hit', () => {
+    renderComponent(<AmlSection provider="capa" section={capaView().aml} />);
+    expect(screen.getByText('María Fernanda López')).toBeTruthy();
+    expect(screen.getByText('0.8')).toBeTruthy();
+    expect(screen.getByText('No')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'AML entity hits' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(table).getByText('Juan Perez Lopez')).toBeTruthy();
+    expect(within(table).getByText('0.91')).toBeTruthy();
+    expect(within(table).getByText('0.64')).toBeTruthy();
+    expect(within(table).getByText('1980-03-02')).toBeTruthy();
+    expect(within(table).getByText('Juanito')).toBeTruthy();
+    expect(within(table).getByText('VESSEL_OPERATOR')).toBeTruthy();
+    expect(within(table).getByText('unrecognised value')).toBeTruthy();
+    expect(within(table).queryByRole('columnheader', { name: 'Disposition' })).toBeNull();
+  });
+
+  it('expands a hit into its listing details as text and records that it was viewed', async () => {
+    const onEvidenceViewed = vi.fn();
+    const { user } = renderComponent(
+      <AmlSection provider="capa" section={capaView().aml} onEvidenceViewed={onEvidenceViewed} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Show listing details for Juan Perez Lopez' }));
+    expect(screen.getByText('OFAC SDN')).toBeTruthy();
+    expect(screen.getByText('listName')).toBeTruthy();
+    expect(onEvidenceViewed).toHaveBeenCalledWith('aml_hit', 'hit-1');
+  });
+
+  it('offers a disposition per hit in a case, keyed by hit id or index', async () => {
+    const onDispose = vi.fn();
+    const { user } = renderComponent(
+      <AmlSection provider="capa" section={capaView().aml} disposition={control({ onDispose })} />,
+    );
+    const group = screen.getByRole('group', { name: 'Disposition of Maria Lopez' });
+    await user.click(within(group).getByRole('button', { name: 'False positive' }));
+    expect(onDispose).toHaveBeenCalledWith('#1', 'false_positive');
+  });
+
+  it('disables dispositions with the reason shown', () => {
+    renderComponent(
+      <AmlSection
+        provider="capa"
+        section={capaView().aml}
+        disposition={control({ disabledReason: 'Claim the case first' })}
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Disposition of Juan Perez Lopez' });
+    expect((within(group).getByRole('button', { name: 'True match' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.getAllByText('Claim the case first').length).toBe(2);
+  });
+
+  it('shows who remembered a false positive and confirms it in one click', async () => {
+    const onDispose = vi.fn();
+    const { user } = renderComponent(
+      <AmlSection
+        provider="capa"
+        section={capaView().aml}
+        disposition={control({ dispositions: [remembered], onDispose })}
+      />,
+    );
+    expect(screen.getByText(/Remembered false positive, marked by Ana Senior on 1 Oct 2026/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Confirm false positive for Juan Perez Lopez' }));
+    expect(onDispose).toHaveBeenCalledWith('hit-1', 'false_positive');
+  });
+
+  it('warns when the reported hit count differs from the hits sent', () => {
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    renderComponent(<AmlSection provider="capa" section={{ ...aml, numHits: 5, entityHits: [amlHit()] }} />);
+    expect(screen.getByText('The provider reports 5 hits but sent 1.')).toBeTruthy();
+  });
+
+  it('says when the section was not provided', () => {
+    renderComponent(<AmlSection provider="capa" section={bareView('capa').aml} />);
+    expect(screen.getByText('Not provided by Capa')).toBeTruthy();
+  });
+
+  it('renders hostile strings as text, including in expanded details', async () => {
+    const { container, user } = renderComponent(<AmlSection provider="capa" section={hostileView().aml} />);
+    expectHostileStringsAsText(container);
+    const [first] = screen.getAllByRole('button', { name: `Show listing details for ${LONG_NAME}` });
+    if (!first) throw new Error('no expand button');
+    await user.click(first);
+    expectHostileStringsAsText(container);
+  });
+});

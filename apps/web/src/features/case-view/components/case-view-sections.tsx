@@ -1,0 +1,81 @@
+import { Stack } from '@mui/material';
+import type { CaseView, RevealableField } from '@review-desk/contracts';
+import type { ReactNode } from 'react';
+import type { AmlDispositionControl } from './aml-disposition-control';
+import { AmlSection } from './aml-section';
+import { AnomaliesSection } from './anomalies-section';
+import { ClientReferenceSection } from './client-reference-section';
+import { FaceMatchSection } from './face-match-section';
+import { FraudSection } from './fraud-section';
+import { HeaderSection } from './header-section';
+import { IdDocumentSection } from './id-document-section';
+import { JourneySection } from './journey-section';
+import { LivenessSection } from './liveness-section';
+import type { OnEvidenceViewed } from './media';
+
+/** What a case adds to the read-only view: audited reveal, AML dispositions and evidence tracking. */
+export type CaseViewContext = {
+  onReveal?: (field: RevealableField) => Promise<string | null>;
+  amlDisposition?: AmlDispositionControl;
+  viewedEntityIds?: ReadonlySet<string>;
+  onEvidenceViewed?: OnEvidenceViewed;
+};
+
+/** Every section of a verification, in reading order for its provider; used by the case and subject pages. */
+export function CaseViewSections({ view, context = {} }: { view: CaseView; context?: CaseViewContext }) {
+  const { provider } = view;
+  const source = { provider, subjectId: view.subject.id };
+  const { onReveal, onEvidenceViewed } = context;
+
+  const journey = (
+    <JourneySection
+      key="journey"
+      provider={provider}
+      section={view.journey}
+      viewedEntityIds={context.viewedEntityIds}
+      onEvidenceViewed={onEvidenceViewed}
+    />
+  );
+  const checks: ReactNode[] = [
+    <FaceMatchSection key="faceMatch" provider={provider} section={view.faceMatch} />,
+    <LivenessSection
+      key="liveness"
+      provider={provider}
+      section={view.liveness}
+      media={view.media}
+      source={source}
+      onEvidenceViewed={onEvidenceViewed}
+    />,
+    <IdDocumentSection
+      key="idInfo"
+      provider={provider}
+      section={view.idInfo}
+      media={view.media}
+      source={source}
+      onRevealIdNumber={onReveal && (() => onReveal('idNumber'))}
+      onEvidenceViewed={onEvidenceViewed}
+    />,
+    <FraudSection key="fraud" provider={provider} section={view.fraud} />,
+    <AmlSection
+      key="aml"
+      provider={provider}
+      section={view.aml}
+      disposition={context.amlDisposition}
+      onEvidenceViewed={onEvidenceViewed}
+    />,
+    <ClientReferenceSection
+      key="clientReference"
+      provider={provider}
+      section={view.clientReference}
+      onRevealTaxId={onReveal && (() => onReveal('taxId'))}
+    />,
+  ];
+
+  return (
+    <Stack spacing={2} sx={{ minWidth: 0 }}>
+      <HeaderSection provider={provider} subject={view.subject} verification={view.verification} />
+      <AnomaliesSection provider={provider} anomalies={view.anomalies} />
+      {provider === 'connectfi' ? [journey, ...checks] : [...checks, journey]}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { Box, Typography } from '@mui/material';
+import type { MediaKind, MediaSection } from '@review-desk/contracts';
+import { useState } from 'react';
+import { isMediaAvailable, type MediaSource, mediaUrl } from '../api/media-url';
+import { ImageViewerDialog } from './image-viewer-dialog';
+
+export const mediaLabels: Record<MediaKind, string> = {
+  front: 'Front of the document',
+  back: 'Back of the document',
+  selfie: 'Selfie',
+  'selfie-video': 'Selfie video',
+};
+
+/** Called when a reviewer opens a piece of evidence, so the case records what was looked at. */
+export type OnEvidenceViewed = (kind: 'media' | 'aml_hit' | 'entity_application', ref: string) => void;
+
+type MediaImageProps = {
+  media: MediaSection;
+  source: MediaSource;
+  kind: Exclude<MediaKind, 'selfie-video'>;
+  onEvidenceViewed?: OnEvidenceViewed;
+  height?: number;
+};
+
+/** One verification image, with a viewer to zoom, rotate and go full screen. */
+export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200 }: MediaImageProps) {
+  const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const label = mediaLabels[kind];
+
+  if (!isMediaAvailable(media, kind)) {
+    return <MediaPlaceholder text={`${label}: not available`} height={height} />;
+  }
+  if (failed) return <MediaPlaceholder text={`${label}: could not be loaded`} height={height} />;
+
+  const src = mediaUrl(source, kind);
+  return (
+    <Box component="figure" sx={{ m: 0 }}>
+      <Box
+        component="button"
+        type="button"
+        aria-label={`Open ${label.toLowerCase()}`}
+        onClick={() => {
+          setOpen(true);
+          onEvidenceViewed?.('media', kind);
+        }}
+        sx={{
+          p: 0,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          cursor: 'zoom-in',
+          bgcolor: 'transparent',
+          display: 'block',
+        }}
+      >
+        <Box
+          component="img"
+          src={src}
+          alt={label}
+          loading="lazy"
+          onError={() => setFailed(true)}
+          sx={{ display: 'block', height, maxWidth: '100%', objectFit: 'contain' }}
+        />
+      </Box>
+      <Typography component="figcaption" variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      {open && <ImageViewerDialog open onClose={() => setOpen(false)} src={src} alt={label} title={label} />}
+    </Box>
+  );
+}
+
+type SelfieVideoProps = { media: MediaSection; source: MediaSource; onEvidenceViewed?: OnEvidenceViewed };
+
+export function SelfieVideo({ media, source, onEvidenceViewed }: SelfieVideoProps) {
+  const [viewed, setViewed] = useState(false);
+  if (!isMediaAvailable(media, 'selfie-video')) {
+    return <MediaPlaceholder text="Selfie video: not available" height={200} />;
+  }
+  return (
+    <Box component="figure" sx={{ m: 0 }}>
+      {/* biome-ignore lint/a11y/useMediaCaption: a liveness selfie video has no speech to caption */}
+      <video
+        controls
+        preload="metadata"
+        src={mediaUrl(source, 'selfie-video')}
+        aria-label="Selfie video"
+        style={{ display: 'block', height: 200, maxWidth: '100%' }}
+        onPlay={() => {
+          if (viewed) return;
+          setViewed(true);
+          onEvidenceViewed?.('media', 'selfie-video');
+        }}
+      />
+      <Typography component="figcaption" variant="caption" color="text.secondary">
+        Selfie video
+      </Typography>
+    </Box>
+  );
+}
+
+function MediaPlaceholder({ text, height }: { text: string; height: number }) {
+  return (
+    <Box
+      sx={{
+        height,
+        minWidth: 160,
+        display: 'grid',
+        placeItems: 'center',
+        border: 1,
+        borderStyle: 'dashed',
+        borderColor: 'divider',
+        borderRadius: 1,
+        color: 'text.secondary',
+        p: 1,
+        textAlign: 'center',
+      }}
+    >
+      <Typography variant="body2">{text}</Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+import type { CaseEvent, CaseListResponse, CaseSummary } from '@review-desk/contracts';
+import { type InfiniteData, type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { mergeCaseSummary } from './get-case';
+import { caseListsQueryKey } from './get-cases';
+
+const EVENTS_URL = '/api/events';
+const LIST_REFRESH_DELAY_MS = 1_000;
+
+type CachedList = CaseListResponse | InfiniteData<CaseListResponse, string | null>;
+
+const replaceIn = (page: CaseListResponse, summary: CaseSummary): CaseListResponse => ({
+  ...page,
+  items: page.items.map((item) =>
+    item.id === summary.id && item.version < summary.version ? summary : item,
+  ),
+});
+
+/** Shows a case's new state in every cached list and its detail, keeping the higher version. */
+export function applyCaseEvent(queryClient: QueryClient, event: CaseEvent): void {
+  mergeCaseSummary(queryClient, event.case);
+  queryClient.setQueriesData<CachedList>({ queryKey: caseListsQueryKey }, (data) => {
+    if (data === undefined) return data;
+    if ('pages' in data) return { ...data, pages: data.pages.map((page) => replaceIn(page, event.case)) };
+    return replaceIn(data, event.case);
+  });
+}
+
+const isCaseEvent = (value: unknown): value is CaseEvent =>
+  typeof value === 'object' &&
+  value !== null &&
+  'type' in value &&
+  'caseId' in value &&
+  'case' in value &&
+  typeof value.case === 'object' &&
+  value.case !== null;
+
+/**
+ * Live case changes from the BFF's event stream: changed cases update in place (a claim shows its claimer
+ * at once), and new cases refetch the lists, batched so a burst of events costs one request.
+ */
+export function useCaseEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(EVENTS_URL);
+    let refreshTimer: number | undefined;
+
+    const onCase = (message: MessageEvent<string>) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      if (!isCaseEvent(parsed)) return;
+      applyCaseEvent(queryClient, parsed);
+      if (parsed.type === 'created' && refreshTimer === undefined) {
+        refreshTimer = window.setTimeout(() => {
+          refreshTimer = undefined;
+          void queryClient.invalidateQueries({ queryKey: caseListsQueryKey });
+        }, LIST_REFRESH_DELAY_MS);
+      }
+    };
+
+    source.addEventListener('case', onCase);
+    return () => {
+      source.removeEventListener('case', onCase);
+      source.close();
+      window.clearTimeout(refreshTimer);
+    };
+  }, [queryClient]);
+}

@@ -1,0 +1,19 @@
+import type { DecisionRequest, DecisionResponse } from '@review-desk/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { casePath, refreshAfterCaseChange, refreshOnConflict } from './case-mutation';
+
+export const decideCase = ({ caseId, decision }: { caseId: string; decision: DecisionRequest }) =>
+  api.post<DecisionResponse>(casePath(caseId, 'decision'), decision);
+
+export function useDecideCase(options: { onSuccess?: (response: DecisionResponse) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: decideCase,
+    onError: (error, { caseId }) => refreshOnConflict(queryClient, caseId, error),
+    onSuccess: async (response) => {
+      await refreshAfterCaseChange(queryClient, response.case);
+      options.onSuccess?.(response);
+    },
+  });
+}

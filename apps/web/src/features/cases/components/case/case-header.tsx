@@ -1,0 +1,117 @@
+import { Box, Button, Chip, Paper, Stack, Tooltip, Typography } from '@mui/material';
+import type { CaseSummary, SessionUser } from '@review-desk/contracts';
+import { useNow } from '@/hooks/use-now';
+import { formatDateTime, formatTimeLeft } from '@/lib/format';
+import { providerLabels } from '@/lib/providers';
+import { useClaimCase } from '../../api/claim-case';
+import { useReleaseCase } from '../../api/release-case';
+import { claimAvailability, holdsClaim } from '../../utils/case-permissions';
+import { CaseStateChip } from '../case-labels';
+import { MutationError } from './conflict-message';
+
+/** The case at a glance: who it is about, where it stands, how urgent it is, who holds it, claim and release. */
+export function CaseHeader({ summary, user }: { summary: CaseSummary; user: SessionUser }) {
+  const now = useNow(15_000);
+  const claim = useClaimCase();
+  const release = useReleaseCase();
+  const claimable = claimAvailability(user, summary);
+  const mine = holdsClaim(user, summary);
+  const factors = [...summary.triage.factors].sort((a, b) => b.points - a.points);
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+            <bdi dir="auto">{summary.displayName ?? 'Name not given'}</bdi>
+          </Typography>
+          <Stack
+            direction="row"
+            spacing={1}
+            sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }}
+            useFlexGap
+          >
+            <CaseStateChip state={summary.state} resolution={summary.resolution} />
+            <Chip size="small" variant="outlined" label={providerLabels[summary.provider]} />
+            <Chip size="small" variant="outlined" label={<bdi dir="auto">{summary.upstreamStatus}</bdi>} />
+            {summary.origin === 'by_hand' && <Chip size="small" variant="outlined" label="Opened by hand" />}
+            <Typography variant="body2" color="text.secondary">
+              Opened {formatDateTime(summary.createdAt)}
+            </Typography>
+          </Stack>
+        </Box>
+        <Stack spacing={0.5} sx={{ minWidth: 160 }} aria-label="Triage">
+          <Typography variant="caption" color="text.secondary">
+            Triage score
+          </Typography>
+          <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+            {summary.triage.score}
+          </Typography>
+          {factors.map((factor) => (
+            <Typography key={factor.code} variant="caption">
+              +{factor.points} {factor.label}
+            </Typography>
+          ))}
+        </Stack>
+        <Stack spacing={0.5} sx={{ minWidth: 160 }}>
+          <Typography variant="caption" color="text.secondary">
+            SLA
+          </Typography>
+          {summary.resolvedAt ? (
+            <Typography variant="body2">Resolved {formatDateTime(summary.resolvedAt)}</Typography>
+          ) : (
+            <Tooltip title={`Due ${formatDateTime(summary.slaDueAt)}`}>
+              <Chip
+                color={summary.slaBreached ? 'error' : 'default'}
+                label={
+                  summary.slaBreached
+                    ? `Breached: ${formatTimeLeft(summary.slaDueAt, now)}`
+                    : formatTimeLeft(summary.slaDueAt, now)
+                }
+              />
+            </Tooltip>
+          )}
+        </Stack>
+        <Stack spacing={0.5} sx={{ minWidth: 200 }}>
+          <Typography variant="caption" color="text.secondary">
+            Assignee
+          </Typography>
+          <Typography variant="body2">
+            {summary.assignee ? (mine ? 'You' : summary.assignee.displayName) : 'Unassigned'}
+          </Typography>
+          {summary.firstReviewer && (
+            <Typography variant="caption">First decision by {summary.firstReviewer.displayName}</Typography>
+          )}
+          {mine ? (
+            <Button
+              variant="outlined"
+              size="small"
+              disabled={release.isPending}
+              onClick={() => release.mutate({ caseId: summary.id, version: summary.version })}
+            >
+              Release
+            </Button>
+          ) : (
+            <>
+              <Button
+                variant="contained"
+                size="small"
+                disabled={!claimable.allowed || claim.isPending}
+                onClick={() => claim.mutate({ caseId: summary.id, version: summary.version })}
+              >
+                Claim
+              </Button>
+              {!claimable.allowed && (
+                <Typography variant="caption" color="text.secondary">
+                  {claimable.reason}
+                </Typography>
+              )}
+            </>
+          )}
+        </Stack>
+      </Stack>
+      {claim.isError && <MutationError error={claim.error} action="claim" />}
+      {release.isError && <MutationError error={release.error} action="release" />}
+    </Paper>
+  );
+}

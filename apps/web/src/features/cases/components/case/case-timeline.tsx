@@ -1,0 +1,93 @@
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import type { AuditEntry, CaseDetail, Note } from '@review-desk/contracts';
+import { type FormEvent, useState } from 'react';
+import { formatDateTime } from '@/lib/format';
+import { useAddNote } from '../../api/add-note';
+import { MutationError } from './conflict-message';
+
+type TimelineItem =
+  | { kind: 'audit'; at: string; entry: AuditEntry }
+  | { kind: 'note'; at: string; note: Note };
+
+/** "case.aml_disposition_recorded" reads as "Case aml disposition recorded". */
+export const describeAction = (action: string) => {
+  const text = action.replaceAll('.', ' ').replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/** What happened to the case, newest first: audit events and reviewers' notes together; notes can be added. */
+export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAddNote: boolean }) {
+  const [text, setText] = useState('');
+  const addNote = useAddNote();
+  const items: TimelineItem[] = [
+    ...detail.timeline.map((entry): TimelineItem => ({ kind: 'audit', at: entry.at, entry })),
+    ...detail.notes.map((note): TimelineItem => ({ kind: 'note', at: note.createdAt, note })),
+  ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    addNote.mutate(
+      { caseId: detail.case.id, note: { version: detail.case.version, text: trimmed } },
+      { onSuccess: () => setText('') },
+    );
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Timeline">
+      <Typography variant="h6" component="h2" gutterBottom>
+        Timeline
+      </Typography>
+      {canAddNote && (
+        <Stack component="form" spacing={1} onSubmit={submit} sx={{ mb: 2 }}>
+          <TextField
+            label="Add a note"
+            multiline
+            minRows={2}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            slotProps={{ htmlInput: { maxLength: 4000 } }}
+          />
+          <Button
+            type="submit"
+            variant="outlined"
+            disabled={text.trim() === '' || addNote.isPending}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            Add note
+          </Button>
+          {addNote.isError && <MutationError error={addNote.error} action="note" />}
+        </Stack>
+      )}
+      {items.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          Nothing recorded yet.
+        </Typography>
+      ) : (
+        <Box component="ol" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
+          {items.map((item) => (
+            <Box
+              component="li"
+              key={item.kind === 'audit' ? `audit-${item.entry.id}` : `note-${item.note.id}`}
+              sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}
+            >
+              <Typography variant="caption" color="text.secondary">
+                {formatDateTime(item.at)} ·{' '}
+                {item.kind === 'audit' ? item.entry.actor.username : item.note.author.displayName}
+              </Typography>
+              {item.kind === 'audit' ? (
+                <Typography variant="body2">{describeAction(item.entry.action)}</Typography>
+              ) : (
+                <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <strong>Note: </strong>
+                  <bdi dir="auto">{item.note.text}</bdi>
+                </Typography>
+              )}
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,78 @@
+import {
+  Alert,
+  Chip,
+  Link,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import type { RelatedCase } from '@review-desk/contracts';
+import { Link as RouterLink } from 'react-router';
+import { paths } from '@/config/paths';
+import { formatDate } from '@/lib/format';
+import { providerLabels } from '@/lib/providers';
+import { CaseStateChip } from '../case-labels';
+
+const matchLabels: Record<RelatedCase['matchedOn'][number], string> = {
+  same_subject: 'Same subject',
+  id_number: 'ID number',
+  name_birth_date: 'Name and birth date',
+  tax_id: 'Tax id',
+  company_name: 'Company name',
+};
+
+/** Other cases about the same person or company, at either provider, and whether their outcomes disagree. */
+export function RelatedCases({ related, conflict }: { related: RelatedCase[]; conflict: boolean }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Related cases">
+      <Typography variant="h6" component="h2" gutterBottom>
+        Related cases
+      </Typography>
+      {conflict && (
+        <Alert severity="error" sx={{ mb: 1.5 }} role="note">
+          Conflicting outcomes: linked cases were both approved and rejected.
+        </Alert>
+      )}
+      {related.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          No other case about this subject.
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Related cases">
+          <TableHead>
+            <TableRow>
+              <TableCell>Case</TableCell>
+              <TableCell>Matched on</TableCell>
+              <TableCell>Outcome</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {related.map((item) => (
+              <TableRow key={item.caseId}>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  <Link component={RouterLink} to={paths.case.getHref(item.caseId)}>
+                    <bdi dir="auto">{item.displayName ?? 'Name not given'}</bdi>
+                  </Link>
+                  <Typography variant="caption" component="p" color="text.secondary">
+                    {providerLabels[item.provider]}, opened {formatDate(item.createdAt)}
+                  </Typography>
+                </TableCell>
+                <TableCell>{item.matchedOn.map((match) => matchLabels[match]).join(', ')}</TableCell>
+                <TableCell>
+                  <CaseStateChip state={item.state} resolution={item.resolution} />
+                  {item.conflicting && (
+                    <Chip size="small" color="error" variant="outlined" label="Conflict" sx={{ ml: 0.5 }} />
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

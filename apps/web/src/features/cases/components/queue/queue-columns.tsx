@@ -1,0 +1,161 @@
+import { Box, Checkbox, Chip, Stack, Typography } from '@mui/material';
+import type { CaseSort, CaseSummary } from '@review-desk/contracts';
+import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import { formatDateTime, formatDuration, formatTimeLeft } from '@/lib/format';
+import { providerLabels } from '@/lib/providers';
+import { CaseStateChip } from '../case-labels';
+
+declare module '@tanstack/react-table' {
+  interface ColumnMeta<TData, TValue> {
+    /** The server sort this column stands for, when it can be sorted. */
+    sort?: CaseSort;
+    /** Shown in the column chooser. */
+    label?: string;
+  }
+}
+
+const column = createColumnHelper<CaseSummary>();
+
+export type QueueColumnOptions = { now: number; selectable: boolean };
+
+const TOP_FACTORS = 2;
+
+/** The queue's columns. Sorting is the server's: a sortable column names the API sort it maps to. */
+export function createQueueColumns({
+  now,
+  selectable,
+}: QueueColumnOptions): ColumnDef<CaseSummary, unknown>[] {
+  const columns: ColumnDef<CaseSummary, never>[] = [
+    column.display({
+      id: 'provider',
+      header: 'Provider',
+      meta: { label: 'Provider' },
+      cell: ({ row }) => providerLabels[row.original.provider],
+    }),
+    column.display({
+      id: 'subject',
+      header: 'Subject',
+      meta: { label: 'Subject' },
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Box sx={{ minWidth: 0, maxWidth: 320, overflowWrap: 'anywhere' }}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            <bdi dir="auto">{row.original.displayName ?? 'Name not given'}</bdi>
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            <bdi dir="auto">{row.original.subjectId}</bdi>
+          </Typography>
+        </Box>
+      ),
+    }),
+    column.display({
+      id: 'subjectType',
+      header: 'Type',
+      meta: { label: 'Subject type' },
+      cell: ({ row }) => (row.original.subjectType === 'business' ? 'Business' : 'Individual'),
+    }),
+    column.display({
+      id: 'upstreamStatus',
+      header: 'Upstream status',
+      meta: { label: 'Upstream status' },
+      cell: ({ row }) => <bdi dir="auto">{row.original.upstreamStatus}</bdi>,
+    }),
+    column.display({
+      id: 'state',
+      header: 'State',
+      meta: { label: 'State' },
+      cell: ({ row }) => <CaseStateChip state={row.original.state} resolution={row.original.resolution} />,
+    }),
+    // Accessor columns only so that TanStack offers sorting on them; the server does the sorting.
+    column.accessor((row) => row.triage.score, {
+      id: 'triage',
+      header: 'Triage score',
+      meta: { label: 'Triage score', sort: 'score' },
+      enableSorting: true,
+      sortDescFirst: true,
+      cell: ({ row }) => {
+        const factors = [...row.original.triage.factors]
+          .sort((a, b) => b.points - a.points)
+          .slice(0, TOP_FACTORS);
+        return (
+          <Stack spacing={0.25}>
+            <Typography variant="body2" sx={{ fontWeight: 700 }}>
+              {row.original.triage.score}
+            </Typography>
+            {factors.map((factor) => (
+              <Typography key={factor.code} variant="caption" color="text.secondary">
+                +{factor.points} {factor.label}
+              </Typography>
+            ))}
+          </Stack>
+        );
+      },
+    }),
+    column.accessor('createdAt', {
+      id: 'age',
+      header: 'Age / SLA',
+      meta: { label: 'Age and SLA', sort: 'age' },
+      enableSorting: true,
+      sortDescFirst: false,
+      cell: ({ row }) => {
+        const { createdAt, slaDueAt, slaBreached, resolvedAt } = row.original;
+        return (
+          <Stack spacing={0.25}>
+            <Typography variant="body2" title={`Opened ${formatDateTime(createdAt)}`}>
+              {formatDuration(now - Date.parse(createdAt))}
+            </Typography>
+            {resolvedAt === null &&
+              (slaBreached ? (
+                <Chip size="small" color="error" label={`SLA ${formatTimeLeft(slaDueAt, now)}`} />
+              ) : (
+                <Typography variant="caption" color="text.secondary">
+                  SLA {formatTimeLeft(slaDueAt, now)}
+                </Typography>
+              ))}
+          </Stack>
+        );
+      },
+    }),
+    column.display({
+      id: 'assignee',
+      header: 'Assignee',
+      meta: { label: 'Assignee' },
+      cell: ({ row }) =>
+        row.original.assignee ? (
+          <Typography variant="body2">Claimed by {row.original.assignee.displayName}</Typography>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            Unassigned
+          </Typography>
+        ),
+    }),
+  ];
+  if (!selectable) return columns;
+  return [
+    column.display({
+      id: 'select',
+      enableHiding: false,
+      header: ({ table }) => (
+        <Checkbox
+          size="small"
+          checked={table.getIsAllRowsSelected()}
+          indeterminate={table.getIsSomeRowsSelected()}
+          onChange={table.getToggleAllRowsSelectedHandler()}
+          slotProps={{ input: { 'aria-label': 'Select all cases on screen' } }}
+        />
+      ),
+      cell: ({ row }) => (
+        <Checkbox
+          size="small"
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+          onClick={(event) => event.stopPropagation()}
+          slotProps={{
+            input: { 'aria-label': `Select ${row.original.displayName ?? row.original.subjectId}` },
+          }}
+        />
+      ),
+    }),
+    ...columns,
+  ];
+}

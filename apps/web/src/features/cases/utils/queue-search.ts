@@ -1,0 +1,92 @@
+import type { CaseListQuery, CaseSort, CaseState } from '@review-desk/contracts';
+import { isProvider } from '@/lib/providers';
+import { caseListSearchParams } from '../api/get-cases';
+import { caseStateLabels } from '../components/case-labels';
+
+/**
+ * The queue's filters and sort as they appear in the address bar, so a view can be bookmarked and shared.
+ * Dates are calendar days (YYYY-MM-DD); everything else is spelled as the case list API spells it.
+ */
+export type QueueSearch = Omit<CaseListQuery, 'cursor' | 'limit' | 'facets'>;
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export const caseStateValues = Object.keys(caseStateLabels) as CaseState[];
+export const caseSortLabels: Record<CaseSort, string> = {
+  priority: 'Priority (SLA, then score)',
+  score: 'Triage score',
+  age: 'Age',
+  updated: 'Last change',
+};
+export const caseSortValues = Object.keys(caseSortLabels) as CaseSort[];
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT = 100;
+
+function integerIn(raw: string | null, min: number, max: number): number | undefined {
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : undefined;
+}
+
+function day(raw: string | null): string | undefined {
+  return raw !== null && DAY.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
+}
+
+function text(raw: string | null, max: number): string | undefined {
+  const value = raw?.trim();
+  return value && value.length <= max ? value : undefined;
+}
+
+/** Reads the queue search from the URL, dropping anything malformed rather than sending it to the API. */
+export function parseQueueSearch(params: URLSearchParams): QueueSearch {
+  const search: QueueSearch = {};
+  const provider = params.get('provider');
+  if (isProvider(provider)) search.provider = provider;
+  const states = params
+    .getAll('state')
+    .filter((value): value is CaseState => caseStateValues.some((state) => state === value));
+  if (states.length > 0) search.state = [...new Set(states)];
+  const upstream = params
+    .getAll('upstreamStatus')
+    .map((value) => value.trim())
+    .filter((value) => value !== '' && value.length <= 64);
+  if (upstream.length > 0) search.upstreamStatus = [...new Set(upstream)].slice(0, 20);
+  const assignee = text(params.get('assignee'), 64);
+  if (assignee) search.assignee = assignee;
+  const scoreMin = integerIn(params.get('scoreMin'), 0, 100);
+  if (scoreMin !== undefined) search.scoreMin = scoreMin;
+  const scoreMax = integerIn(params.get('scoreMax'), 0, 100);
+  if (scoreMax !== undefined) search.scoreMax = scoreMax;
+  const createdAfter = day(params.get('createdAfter'));
+  if (createdAfter) search.createdAfter = createdAfter;
+  const createdBefore = day(params.get('createdBefore'));
+  if (createdBefore) search.createdBefore = createdBefore;
+  const q = text(params.get('q'), MAX_TEXT);
+  if (q) search.q = q;
+  const sort = params.get('sort');
+  const knownSort = caseSortValues.find((value) => value === sort);
+  if (knownSort) search.sort = knownSort;
+  const direction = params.get('direction');
+  if (direction === 'asc' || direction === 'desc') search.direction = direction;
+  return search;
+}
+
+/** The URL form of a queue search: the list API's parameter spelling, in a stable order. */
+export const queueSearchParams = (search: QueueSearch): URLSearchParams => caseListSearchParams(search);
+
+/** A calendar day as the start of that day in the reviewer's time zone. */
+const startOfDay = (value: string) => {
+  const [year, month, date] = value.split('-').map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1).toISOString();
+};
+
+/** The API query for a queue search: days become instants, and the page size is fixed. */
+export function toCaseListQuery(search: QueueSearch): Omit<CaseListQuery, 'cursor'> {
+  return {
+    ...search,
+    ...(search.createdAfter ? { createdAfter: startOfDay(search.createdAfter) } : {}),
+    ...(search.createdBefore ? { createdBefore: startOfDay(search.createdBefore) } : {}),
+    limit: QUEUE_PAGE_SIZE,
+  };
+}

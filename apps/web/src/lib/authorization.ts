@@ -1,0 +1,23 @@
+import type { Role } from '@review-desk/contracts';
+
+/**
+ * What each role may do in the interface. The BFF enforces the same rules; these only decide what to offer,
+ * so that a control the user may not use is hidden or disabled with its reason instead of failing on click.
+ */
+export const permissions = {
+  decide: (role: Role) => role === 'analyst' || role === 'senior',
+  secondApproval: (role: Role) => role === 'senior',
+  claim: (role: Role) => role === 'analyst' || role === 'senior',
+  /** Opening a case by hand, from an investigation. */
+  openCase: (role: Role) => role === 'analyst' || role === 'senior' || role === 'support',
+  bulkActions: (role: Role) => role === 'senior' || role === 'admin',
+  viewAudit: (role: Role) => role === 'senior' || role === 'admin',
+  viewRawPayload: (role: Role) => role === 'senior' || role === 'admin',
+} as const;
+
+export const roleLabels: Record<Role, string> = {
+  analyst: 'Analyst',
+  senior: 'Senior analyst',
+  support: 'Support',
+  admin: 'Administrator',
+};

@@ -1,0 +1,10 @@
+/**
+ * The case API: the review queue, the workflow of one case, decisions, the audit trail and case events.
+ * Schemas are TypeBox; the SPA uses their static types, the BFF validates and serialises with them.
+ */
+export * from './cases/audit';
+export * from './cases/decisions';
+export * from './cases/detail';
+export * from './cases/events';
+export * from './cases/summary';
+export * from './cases/workflow';

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './case-view';
+export * from './cases';
+export * from './errors';
+export * from './subjects';
