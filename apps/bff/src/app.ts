@@ -8,8 +8,9 @@ import audit from './plugins/app/audit';
 import auth from './plugins/app/auth';
 import cases, { type CasesOptions } from './plugins/app/cases';
 import db from './plugins/app/db';
-import errors from './plugins/app/errors';
+import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
+import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -17,10 +18,13 @@ import openapi from './plugins/external/swagger';
 import auditRoutes from './routes/api/audit';
 import authRoutes from './routes/api/auth';
 import caseRoutes from './routes/api/cases';
+import deliveryRoutes from './routes/api/deliveries';
+import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
 import subjectRoutes from './routes/api/subjects';
 import healthRoutes from './routes/health';
+import webhookRoutes from './routes/webhooks';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +43,8 @@ export interface BuildOptions {
   upstreams?: Upstreams;
   /** The case store's collaborators and settings (tests inject a fake loadView). */
   cases?: CasesOptions;
+  /** Webhook worker, reconciliation and decision webhook settings (tests shorten the retry delays). */
+  ingestion?: IngestionOptions;
 }
 
 export type App = FastifyInstance;
@@ -51,8 +57,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     requestIdHeader: false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -72,6 +79,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auth, { now: options.now });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);
+  await app.register(ingestion, options.ingestion ?? {});
 
   await app.register(healthRoutes);
   await app.register(docsRoutes, { prefix: '/api/docs' });
@@ -80,6 +88,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(caseRoutes, { prefix: '/api/cases' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
+  await app.register(directoryRoutes, { prefix: '/api/directory' });
+  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 
   await app.ready();

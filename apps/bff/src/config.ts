@@ -27,6 +27,10 @@ export interface AppConfig {
   sessionMaxHours: number;
   /** Built SPA to serve at /; null when it has not been built (the API still runs). */
   webDistDir: string | null;
+  /** Where decisions are announced (signed POST); null: not announced. */
+  decisionWebhook: { url: string; secret: string } | null;
+  /** How often open cases are re-read from their provider; 0 turns the periodic run off. */
+  reconcileIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +153,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       };
 
   const webDistDir = env.WEB_DIST_DIR ?? path.resolve(cwd, '../web/dist');
+  const decisionWebhook = env.DECISION_WEBHOOK_URL
+    ? { url: url(env, 'DECISION_WEBHOOK_URL'), secret: secret(env, 'DECISION_WEBHOOK_SECRET', 16) }
+    : null;
   return {
     mode,
     host,
@@ -173,5 +180,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 7 * 24),
     webDistDir: webDistDir === '' ? null : webDistDir,
+    decisionWebhook,
+    reconcileIntervalMinutes: integer(env, 'RECONCILE_INTERVAL_MINUTES', 5, 0, 24 * 60),
   };
 }

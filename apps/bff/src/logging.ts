@@ -53,7 +53,12 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req(request: RequestLike) {
-        return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+        // connectFi's webhook URL carries the shared secret in its path.
+        const path = (request.url.split('?')[0] ?? '').replace(
+          /^\/webhooks\/connectfi\/[^/]*/,
+          '/webhooks/connectfi/[redacted]',
+        );
+        return { id: request.id, method: request.method, path };
       },
       res(reply: { statusCode: number }) {
         return { statusCode: reply.statusCode };

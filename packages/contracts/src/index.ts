@@ -2,4 +2,5 @@ export * from './auth';
 export * from './case-view';
 export * from './cases';
 export * from './errors';
+export * from './ingestion';
 export * from './subjects';

@@ -36,6 +36,15 @@ function header(response: MediaResponse, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * Drops an upstream body we will not pass on. Destroying an undici body makes it emit an abort error; with no
+ * listener that error would be uncaught and take the process down, so it is swallowed here on purpose.
+ */
+function discard(response: MediaResponse): void {
+  response.body.on('error', () => {});
+  response.body.destroy();
+}
+
 /** Expired or revoked pre-signed links answer 403 (S3-style) or 410; a fresh payload carries a fresh link. */
 const linkExpired = (statusCode: number) => statusCode === 403 || statusCode === 410;
 
@@ -56,7 +65,7 @@ export async function proxyMedia(
   let snapshot = await subjects.recent(snapshotOf.provider, snapshotOf.id);
   let response = await fetchFromSnapshot(snapshot, fetcher, kind, range);
   if (linkExpired(response.statusCode)) {
-    response.body.destroy();
+    discard(response);
     // The link in our snapshot may have expired: read the provider once more for a fresh one.
     snapshot = await subjects.read(snapshotOf.provider, snapshotOf.id);
     response = await fetchFromSnapshot(snapshot, fetcher, kind, range);
@@ -88,11 +97,11 @@ async function fetchFromSnapshot(
 function passOn(response: MediaResponse, kind: MediaKind): ProxiedMedia {
   const { statusCode } = response;
   if (statusCode === 416) {
-    response.body.destroy();
+    discard(response);
     throw new ApiError(416, 'range_not_satisfiable', 'The requested range is outside the file');
   }
   if (linkExpired(statusCode)) {
-    response.body.destroy();
+    discard(response);
     throw new ApiError(
       502,
       'upstream_media_expired',
@@ -100,7 +109,7 @@ function passOn(response: MediaResponse, kind: MediaKind): ProxiedMedia {
     );
   }
   if (statusCode !== 200 && statusCode !== 206) {
-    response.body.destroy();
+    discard(response);
     throw new ApiError(
       502,
       'upstream_bad_media',
@@ -112,13 +121,13 @@ function passOn(response: MediaResponse, kind: MediaKind): ProxiedMedia {
   }
   const contentType = (header(response, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!allowedTypes[kind].includes(contentType)) {
-    response.body.destroy();
+    discard(response);
     throw new ApiError(502, 'upstream_bad_media', `Capa sent the ${kind} file as an unexpected type`);
   }
   const cap = maxBytes[kind];
   const length = Number(header(response, 'content-length') ?? Number.NaN);
   if (Number.isFinite(length) && length > cap) {
-    response.body.destroy();
+    discard(response);
     throw new ApiError(502, 'upstream_media_too_large', `Capa's ${kind} file is larger than allowed`);
   }
 

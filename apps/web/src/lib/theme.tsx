@@ -12,6 +12,8 @@ export function createAppTheme(mode: PaletteMode): Theme {
       mode,
       primary: { main: mode === 'light' ? '#1f4e8c' : '#8ab4f8' },
       secondary: { main: mode === 'light' ? '#6b3fa0' : '#cfa8ff' },
+      // MUI's default light warning (#ed6c02) gives white chip text 3.1:1; this amber keeps it above 4.5:1.
+      ...(mode === 'light' ? { warning: { main: '#a64b00' } } : {}),
       background:
         mode === 'light'
           ? { default: '#f5f6f8', paper: '#ffffff' }

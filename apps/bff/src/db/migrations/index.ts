@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { usersSessionsAudit } from './0001-users-sessions-audit';
 import { cases } from './0002-cases';
+import { ingestion } from './0003-ingestion';
 
 /**
  * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
@@ -10,6 +11,7 @@ import { cases } from './0002-cases';
 export const migrations: Record<string, Migration> = {
   '0001-users-sessions-audit': usersSessionsAudit,
   '0002-cases': cases,
+  '0003-ingestion': ingestion,
 };
 
 export const migrationProvider: MigrationProvider = {

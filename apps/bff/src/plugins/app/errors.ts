@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../../errors';
@@ -110,6 +113,25 @@ export default fp(
       else request.log.info({ code: body.error.code, statusCode }, 'request refused');
       return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
     });
+    // Ajv coerces a numeric string too big for a double ("1e309") to Infinity and then skips minimum/maximum
+    // for it; refuse what no integer field can hold before a handler passes it on (to SQL, say).
+    app.addHook('preHandler', async (request) => {
+      for (const part of ['query', 'params'] as const) {
+        const values = request[part];
+        if (typeof values !== 'object' || values === null) continue;
+        for (const [name, value] of Object.entries(values)) {
+          if (typeof value === 'number' && !Number.isFinite(value)) {
+            throw new ApiError(400, 'invalid_request', `Invalid request: ${name} must be a finite number`, [
+              {
+                in: part === 'query' ? 'querystring' : 'params',
+                path: `/${name}`,
+                message: 'must be finite',
+              },
+            ]);
+          }
+        }
+      }
+    });
   },
   { name: 'errors' },
 );
@@ -122,4 +144,39 @@ export function notFoundEnvelope(request: FastifyRequest): Envelope {
       requestId: request.id,
     },
   };
+}
+
+/**
+ * Errors the router raises before any route runs (a path that is not valid percent-encoding): they bypass the
+ * error handler, so they get the envelope here like every other refusal.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { statusCode, body } = envelopeFor(error, request.id);
+  reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over the size limit, malformed request
+ * lines): answered with the envelope on the raw socket, then the connection is closed.
+ */
+export function clientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const statusCode =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const code =
+    statusCode === 431 ? 'headers_too_large' : statusCode === 408 ? 'request_timeout' : 'bad_request';
+  const message =
+    statusCode === 431
+      ? 'The request headers are too large'
+      : statusCode === 408
+        ? 'The request took too long to arrive'
+        : 'The request is not valid HTTP';
+  const body = JSON.stringify({ error: { code, message, requestId: randomUUID() } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

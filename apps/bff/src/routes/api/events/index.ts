@@ -12,6 +12,8 @@ const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      // A HEAD of an endless stream would never complete; only GET makes sense here.
+      exposeHeadRoute: false,
       config: { access: { roles: allRoles } },
       schema: {
         tags: ['events'],

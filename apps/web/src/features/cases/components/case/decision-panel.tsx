@@ -126,7 +126,8 @@ export function DecisionPanel({
             {availability.reason}
           </Alert>
         )}
-        <FormControl disabled={disabled}>
+        {/* Each option carries its own disabled state; the group's label stays readable. */}
+        <FormControl>
           <FormLabel id={`${headingId}-outcome`}>Outcome</FormLabel>
           <RadioGroup
             aria-labelledby={`${headingId}-outcome`}
@@ -210,6 +211,8 @@ export function DecisionPanel({
             setReasonCode(next ? next[0] : '');
           }}
           helperText={outcome === null ? 'Choose an outcome first' : undefined}
+          // The hint says how to enable the field, so it is not greyed out with it.
+          slotProps={{ formHelperText: { disabled: false } }}
         >
           {(outcome ? reasonsOf(outcome) : []).map(([code, label]) => (
             <MenuItem key={code} value={code}>

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { CaseTables } from '../../cases/schema';
+import { DeliveryStore } from '../../ingestion/deliveries';
+import { SubjectDirectory } from '../../ingestion/directory';
+import { DecisionWebhook, type DecisionWebhookOptions } from '../../ingestion/outbound';
+import { Reconciler } from '../../ingestion/reconcile';
+import type { IngestionTables } from '../../ingestion/schema';
+import { SubjectSync } from '../../ingestion/sync';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '../../ingestion/worker';
+
+export interface IngestionOptions {
+  worker?: DeliveryWorkerOptions;
+  /** Retry settings of the decision webhook (its URL and secret come from config). */
+  decisionWebhook?: Omit<DecisionWebhookOptions, 'url' | 'secret'>;
+  /** Subjects reconciliation reads at once. */
+  reconcileConcurrency?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ingestion: {
+      deliveries: DeliveryStore;
+      directory: SubjectDirectory;
+      worker: DeliveryWorker;
+      reconciler: Reconciler;
+      /** null when DECISION_WEBHOOK_URL is not set. */
+      decisionWebhook: DecisionWebhook | null;
+    };
+  }
+}
+
+/**
+ * Provider webhooks in, decisions out: the delivery store and its worker, the subject directory, periodic
+ * reconciliation of open cases, and the optional decision webhook. Background work starts once the app is
+ * ready and stops before it closes.
+ */
+export default fp(
+  async function ingestion(app: FastifyInstance, options: IngestionOptions) {
+    const db = app.db.withTables<CaseTables & IngestionTables>();
+    const deliveries = new DeliveryStore(db);
+    const directory = new SubjectDirectory(db);
+    const sync = new SubjectSync(db, app.cases.store, directory);
+    const loadView = app.cases.loadView;
+    const worker = new DeliveryWorker(deliveries, { directory, sync, loadView }, app.log, options.worker);
+    const reconciler = new Reconciler({
+      db,
+      sync,
+      loadView,
+      log: app.log,
+      concurrency: options.reconcileConcurrency,
+    });
+    const configured = app.config.decisionWebhook;
+    const decisionWebhook = configured
+      ? new DecisionWebhook(db, { ...options.decisionWebhook, ...configured }, app.log)
+      : null;
+    app.decorate('ingestion', { deliveries, directory, worker, reconciler, decisionWebhook });
+
+    let reconcileTimer: NodeJS.Timeout | null = null;
+    let unsubscribe: (() => void) | null = null;
+    app.addHook('onReady', async () => {
+      const pending = await worker.start();
+      if (pending > 0) app.log.info({ pending }, 'processing webhook deliveries stored before the restart');
+      const minutes = app.config.reconcileIntervalMinutes;
+      if (minutes > 0) {
+        reconcileTimer = setInterval(() => {
+          reconciler.run().catch((error: unknown) => app.log.error({ err: error }, 'reconciliation failed'));
+        }, minutes * 60_000);
+        reconcileTimer.unref();
+      }
+      if (decisionWebhook) {
+        unsubscribe = app.caseEvents.subscribe(decisionWebhook.onCaseEvent, () => {});
+        decisionWebhook.start();
+      }
+    });
+    app.addHook('preClose', async () => {
+      if (reconcileTimer) clearInterval(reconcileTimer);
+      unsubscribe?.();
+      await worker.stop();
+      await decisionWebhook?.close();
+    });
+  },
+  { name: 'ingestion', dependencies: ['db', 'cases', 'events'] },
+);

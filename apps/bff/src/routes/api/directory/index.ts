@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  DeliveryListResponse,
+  DirectoryImportBody,
+  DirectoryImportResponse,
+  ErrorEnvelope,
+} from '@review-desk/contracts';
+import { toDeliverySummary } from '../deliveries/views';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+
+/** The organisation's subject directory: imported from its core system, used to match webhooks to subjects. */
+const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/import',
+    {
+      config: { access: { roles: ['admin'] } },
+      // 5,000 entries with every field at its longest stay well under this.
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['directory'],
+        summary:
+          'Insert or update directory entries (up to 5,000 per call); re-queues deliveries that now match',
+        body: DirectoryImportBody,
+        response: { 200: DirectoryImportResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const imported = await app.ingestion.directory.upsert(request.body.entries);
+      const requeued = await app.ingestion.deliveries.requeueMatched();
+      for (const id of requeued) app.ingestion.worker.enqueue(id);
+      request.log.info({ imported, requeued: requeued.length }, 'subject directory imported');
+      return { imported, requeued: requeued.length };
+    },
+  );
+
+  app.get(
+    '/unmatched',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Webhook deliveries naming a customer the directory does not know, newest first',
+        response: { 200: DeliveryListResponse, ...errors },
+      },
+    },
+    async () => ({ items: (await app.ingestion.deliveries.list('unmatched')).map(toDeliverySummary) }),
+  );
+};
+
+export default directoryRoutes;

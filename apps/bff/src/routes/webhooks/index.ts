@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Provider } from '@review-desk/contracts';
+import { ErrorEnvelope, WebhookAck } from '@review-desk/contracts';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../../errors';
+import { deliverySubjectRef } from '../../ingestion/processor';
+import { capaSignatureValid, secretsMatch } from '../../ingestion/signatures';
+import { notFoundEnvelope } from '../../plugins/app/errors';
+
+const rawBody = (request: FastifyRequest): Buffer =>
+  Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+
+/** Stores the delivery (with its audit row) before answering, then hands it to the worker. */
+async function accept(app: FastifyInstance, request: FastifyRequest, provider: Provider, body: Buffer) {
+  if (body.length === 0) throw new ApiError(400, 'invalid_body', 'The webhook body is empty');
+  const ref = deliverySubjectRef(provider, body.toString('utf8'));
+  const recorded = await app.ingestion.deliveries.record(provider, body, ref, request.id);
+  if (recorded.queue) app.ingestion.worker.enqueue(recorded.id);
+  return { received: true as const, duplicate: recorded.duplicate };
+}
+
+/**
+ * The providers' webhook receivers. Bodies are kept as raw bytes: Capa signs the exact bytes it sends, and
+ * the stored delivery is what the provider sent, not a re-serialisation.
+ */
+const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/capa',
+    {
+      config: { access: { machine: 'capa-signature' } },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Capa KYC events, signed with capa-signature (hex HMAC-SHA256 of the body)',
+        response: { 200: WebhookAck, 400: ErrorEnvelope, 401: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const body = rawBody(request);
+      const signature = request.headers['capa-signature'];
+      if (
+        !capaSignatureValid(
+          app.config.capa.webhookSecret,
+          body,
+          typeof signature === 'string' ? signature : undefined,
+        )
+      ) {
+        throw new ApiError(
+          401,
+          'invalid_signature',
+          'The capa-signature header is missing or does not match',
+        );
+      }
+      return accept(app, request, 'capa', body);
+    },
+  );
+
+  app.post(
+    '/connectfi/:secret',
+    {
+      config: { access: { machine: 'connectfi-url-secret' } },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'connectFi Akepa journey webhooks; the URL carries the shared secret',
+        params: Type.Object({ secret: Type.String({ maxLength: 200 }) }),
+        response: { 200: WebhookAck, 400: ErrorEnvelope, 404: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      // A wrong secret answers exactly like an unknown route, so the URL's existence is not confirmed.
+      if (!secretsMatch(app.config.connectfi.webhookSecret, request.params.secret)) {
+        return reply.code(404).send(notFoundEnvelope(request));
+      }
+      return accept(app, request, 'connectfi', rawBody(request));
+    },
+  );
+};
+
+export default webhookRoutes;

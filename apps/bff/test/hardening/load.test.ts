@@ -1,0 +1,192 @@
+import type { AddressInfo } from 'node:net';
+import { noFaults } from '@review-desk/sandbox';
+import { sql } from 'kysely';
+import { Agent, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/auth/users';
+import { signIn, type TestSession } from '../auth/app';
+import { engines } from '../helpers/db';
+import { type Desk, envelopeProblem, seedCases, startDesk } from './desk';
+
+/**
+ * 200 simulated reviewers against one listening BFF for LOAD_TEST_SECONDS (20 s in the suite by default, to
+ * keep the whole test run short; set LOAD_TEST_SECONDS=60 for the full soak). Capa answers 20% of requests with
+ * errors, and slowly, for the middle third of the run.
+ */
+const SECONDS = Number(process.env.LOAD_TEST_SECONDS || 20);
+const REVIEWERS = 200;
+const ACCOUNTS = 20;
+const upstreamFailureStatuses = new Set([502, 503, 504]);
+
+interface Answer {
+  method: string;
+  path: string;
+  statusCode: number;
+  startedAt: number;
+  endedAt: number;
+  problem: string | null;
+}
+
+interface Approval {
+  amlHits: { ref: string }[];
+  warnings: { ref: string }[];
+}
+
+const engine = engines().at(-1);
+
+describe('hardening: 200 reviewers under load, with upstream faults', () => {
+  if (!engine) throw new Error('no test engine');
+  let desk: Desk;
+  let baseUrl: string;
+  const sessions: TestSession[] = [];
+  const dispatcher = new Agent({ connections: 64, pipelining: 1 });
+
+  beforeAll(async () => {
+    desk = await startDesk(engine);
+    await seedCases(desk.app, desk.sandbox, 120);
+    for (let n = 1; n <= ACCOUNTS; n++) {
+      const user = {
+        username: `load-reviewer-${n}`,
+        role: n % 5 === 0 ? 'senior' : 'analyst',
+        displayName: `Load Reviewer ${n}`,
+        password: `load-reviewer-${n}-password`,
+      };
+      await createUser(desk.app.db, user, { userId: null, username: 'test-setup' });
+      // Signed in through inject from distinct addresses: the per-address sign-in limit is not what this measures.
+      sessions.push(await signIn(desk.app, user.username, user.password));
+    }
+    await desk.app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
+  }, 120_000);
+  afterAll(async () => {
+    await dispatcher.close();
+    await desk?.close();
+    await engine.dispose();
+  });
+
+  it(
+    'never answers 5xx beyond upstream failures during faults, and never decides a case twice',
+    async () => {
+      const answers: Answer[] = [];
+      const started = Date.now();
+      const deadline = started + SECONDS * 1000;
+      const faultWindow = { from: started + (SECONDS * 1000) / 3, to: started + (SECONDS * 2000) / 3 };
+      let decided = 0;
+
+      async function call<T>(
+        session: TestSession,
+        method: 'GET' | 'POST',
+        path: string,
+        body?: object,
+      ): Promise<{ statusCode: number; json: T | null }> {
+        const startedAt = Date.now();
+        const response = await request(`${baseUrl}${path}`, {
+          method,
+          dispatcher,
+          headersTimeout: 15_000,
+          bodyTimeout: 15_000,
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const type = String(response.headers['content-type'] ?? '');
+        const raw = type.includes('json') ? await response.body.text() : '';
+        if (!type.includes('json')) await response.body.dump();
+        const statusCode = response.statusCode;
+        answers.push({
+          method,
+          path,
+          statusCode,
+          startedAt,
+          endedAt: Date.now(),
+          problem: statusCode >= 400 ? envelopeProblem(statusCode, type, raw) : null,
+        });
+        return { statusCode, json: raw ? (JSON.parse(raw) as T) : null };
+      }
+
+      async function reviewer(index: number): Promise<void> {
+        const session = sessions[index % sessions.length];
+        if (!session) throw new Error('no session');
+        while (Date.now() < deadline) {
+          await call(session, 'GET', '/api/cases?limit=20');
+          const next = await call<{ case: { id: string; subjectId: string } | null }>(
+            session,
+            'POST',
+            '/api/cases/next',
+          );
+          const claimed = next.json?.case;
+          if (!claimed) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            continue;
+          }
+          const detail = await call<{ case: { version: number }; viewHash: string; approval: Approval }>(
+            session,
+            'GET',
+            `/api/cases/${claimed.id}`,
+          );
+          if (detail.statusCode !== 200 || !detail.json) continue;
+          await call(
+            session,
+            'GET',
+            `/api/subjects/capa/${encodeURIComponent(claimed.subjectId)}/media/front`,
+          );
+          let version = detail.json.case.version;
+          for (const hit of detail.json.approval.amlHits) {
+            const disposition = await call<{ case: { version: number } }>(
+              session,
+              'POST',
+              `/api/cases/${claimed.id}/dispositions`,
+              { version, hitRef: hit.ref, disposition: 'true_match' },
+            );
+            if (disposition.json?.case) version = disposition.json.case.version;
+          }
+          const decision = await call(session, 'POST', `/api/cases/${claimed.id}/decision`, {
+            version,
+            outcome: 'reject',
+            reasonCode: 'identity_mismatch',
+            viewHash: detail.json.viewHash,
+            acknowledgedWarnings: detail.json.approval.warnings.map((warning) => warning.ref),
+          });
+          if (decision.statusCode === 200) decided++;
+        }
+      }
+
+      const faults = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, faultWindow.from - Date.now()));
+        desk.sandbox.capa.faults.set({ errorRate: 0.2, latencyMs: 50 });
+        await new Promise((resolve) => setTimeout(resolve, faultWindow.to - Date.now()));
+        desk.sandbox.capa.faults.set(noFaults);
+      })();
+      await Promise.all([faults, ...Array.from({ length: REVIEWERS }, (_, index) => reviewer(index))]);
+
+      const failures = answers.filter((answer) => answer.statusCode >= 500);
+      for (const failure of failures) {
+        const label = `${failure.method} ${failure.path}: ${failure.statusCode}`;
+        expect(upstreamFailureStatuses.has(failure.statusCode), label).toBe(true);
+        // A request caught by the fault window may end just after it.
+        expect(
+          failure.endedAt >= faultWindow.from && failure.startedAt <= faultWindow.to + 1_000,
+          label,
+        ).toBe(true);
+      }
+      for (const answer of answers.filter((a) => a.statusCode >= 400)) {
+        expect(answer.problem, `${answer.method} ${answer.path}`).toBeNull();
+      }
+      expect(decided).toBeGreaterThan(0);
+      expect(answers.length).toBeGreaterThan(REVIEWERS * 2);
+
+      const twice = await sql<{ case_id: string; stage: string; n: number }>`
+        select case_id, stage, count(*)::int as n from case_decisions group by case_id, stage having count(*) > 1
+      `.execute(desk.app.db);
+      expect(twice.rows).toEqual([]);
+
+      const health = await request(`${baseUrl}/healthz`, { dispatcher });
+      await health.body.dump();
+      expect(health.statusCode).toBe(200);
+    },
+    SECONDS * 1000 + 60_000,
+  );
+});

@@ -1,0 +1,219 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type RunningSandbox, sandboxDefaults } from '@review-desk/sandbox';
+import { request } from 'undici';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../src/app';
+import type { CaseTables } from '../../src/cases/schema';
+import { loadConfig } from '../../src/config';
+import { createDatabase, type DatabaseConfig } from '../../src/db/database';
+import { migrateToLatest } from '../../src/db/migrate';
+import type { IngestionTables } from '../../src/ingestion/schema';
+import { sha256Hex } from '../../src/ingestion/signatures';
+import { testJwtSecret } from '../auth/app';
+import { describeEachEngine } from '../helpers/db';
+import { capaSignature, scenarios, startTestSandbox } from './harness';
+
+const connectfiSecret = 'durability-connectfi-webhook-secret';
+const bffRoot = path.resolve(import.meta.dirname, '../..');
+
+function serverEnv(sandbox: RunningSandbox, database: DatabaseConfig): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    WEB_DIST_DIR: '',
+    JWT_SECRET: testJwtSecret,
+    RECONCILE_INTERVAL_MINUTES: '0',
+    CAPA_BASE_URL: sandbox.capaUrl,
+    CAPA_PARTNER_API_KEY: sandboxDefaults.capaPartnerApiKey,
+    CAPA_WEBHOOK_SECRET: sandboxDefaults.capaWebhookSecret,
+    CONNECTFI_BASE_URL: sandbox.connectfiUrl,
+    CONNECTFI_LOGIN: sandboxDefaults.connectfiLogin,
+    CONNECTFI_PASSWORD: sandboxDefaults.connectfiPassword,
+    CONNECTFI_WEBHOOK_SECRET: connectfiSecret,
+    DATA_DIR: database.dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+  };
+}
+
+/** Starts `src/server.ts` as its own process (one process: tsx as a loader, so SIGKILL hits the server itself). */
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: bffRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    // A fresh on-disk PGlite cluster runs initdb first, which takes a while on a busy machine.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 75_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+interface Delivery {
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+describeEachEngine('webhook deliveries across a kill -9', (engine) => {
+  let sandbox: RunningSandbox;
+  let dataDir: string;
+  let child: ChildProcess | null = null;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'review-desk-durability-'));
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged delivery and processes the pending ones after restart', {
+    timeout: 90_000,
+  }, async () => {
+    const fresh = await engine.database();
+    const database: DatabaseConfig = fresh.databaseUrl ? fresh : { databaseUrl: null, dataDir };
+    const waiting = await scenarios(sandbox.connectfiUrl, 'waiting_review');
+    const customers = (await scenarios(sandbox.connectfiUrl, 'connectfi')).map((row) => row.id);
+    // A slow provider keeps the worker well behind the receiver, so the kill finds deliveries still pending.
+    await fetch(`${sandbox.connectfiUrl}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 150 }),
+    });
+
+    const deliveries = Array.from({ length: 200 }, (_, i): Delivery => {
+      if (i % 2 === 0) {
+        const body = JSON.stringify({
+          type: 'KYC',
+          event: 'REVIEW_NEEDED_KYC',
+          externalUserId: `org-burst-${i}`,
+        });
+        return {
+          path: '/webhooks/capa',
+          body,
+          headers: { 'content-type': 'application/json', 'capa-signature': capaSignature(body) },
+        };
+      }
+      const customerId = customers[i % customers.length] ?? '';
+      const body = JSON.stringify({
+        code: '0',
+        data: { customerId, status: 'waiting_review' },
+        requestId: `burst-${i}`,
+      });
+      return {
+        path: `/webhooks/connectfi/${connectfiSecret}`,
+        body,
+        headers: { 'content-type': 'application/json' },
+      };
+    });
+
+    const started = await startServer(serverEnv(sandbox, database));
+    child = started.child;
+    const acknowledged: string[] = [];
+    const killed = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
+    const burst = Promise.allSettled(
+      deliveries.map(async (delivery) => {
+        const response = await request(`${started.url}${delivery.path}`, {
+          method: 'POST',
+          headers: delivery.headers,
+          body: delivery.body,
+        });
+        await response.body.dump();
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+          acknowledged.push(sha256Hex(delivery.body));
+          if (acknowledged.length === 120) started.child.kill('SIGKILL');
+        }
+      }),
+    );
+    await burst;
+    await killed;
+    child = null;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(120);
+
+    // Look at what survived before anything processes it.
+    const survived = await createDatabase(database);
+    await migrateToLatest(survived);
+    const db = survived.db.withTables<CaseTables & IngestionTables>();
+    const rows = await db.selectFrom('deliveries').select(['content_hash', 'status']).execute();
+    await survived.close();
+    const stored = new Set(rows.map((row) => row.content_hash));
+    expect(acknowledged.filter((hash) => !stored.has(hash))).toEqual([]);
+    const pendingAtKill = rows.filter((row) => row.status === 'pending').length;
+    expect(pendingAtKill).toBeGreaterThan(0);
+
+    await fetch(`${sandbox.connectfiUrl}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 0 }),
+    });
+    // The restart, on the same data: pending rows are picked up at start-up.
+    const config = {
+      ...loadConfig(serverEnv(sandbox, database)),
+      logLevel: 'silent',
+      ...database,
+    };
+    const app = await buildApp(config, { quiet: true });
+    try {
+      await app.ingestion.worker.idle();
+      const after = await app.db
+        .withTables<CaseTables & IngestionTables>()
+        .selectFrom('deliveries')
+        .select(['provider', 'status'])
+        .execute();
+      expect(after.filter((row) => row.status === 'pending')).toEqual([]);
+      expect(
+        after.filter((row) => row.provider === 'connectfi').every((row) => row.status === 'processed'),
+      ).toBe(true);
+      expect(after.filter((row) => row.provider === 'capa').every((row) => row.status === 'unmatched')).toBe(
+        true,
+      );
+      const opened = await app.db
+        .withTables<CaseTables & IngestionTables>()
+        .selectFrom('cases')
+        .select('subject_id')
+        .where('provider', '=', 'connectfi')
+        .execute();
+      const waitingIds = new Set(waiting.map((row) => row.id));
+      // Each acknowledged connectFi delivery was acted on from a fresh read: every journey in review has its case.
+      const acked = new Set(acknowledged);
+      const inReview = deliveries
+        .filter(
+          (delivery) =>
+            delivery.path.startsWith('/webhooks/connectfi/') && acked.has(sha256Hex(delivery.body)),
+        )
+        .map((delivery) => (JSON.parse(delivery.body) as { data: { customerId: string } }).data.customerId)
+        .filter((id) => waitingIds.has(id));
+      expect(inReview.length).toBeGreaterThan(0);
+      const openedIds = new Set(opened.map((row) => row.subject_id));
+      expect(inReview.filter((id) => !openedIds.has(id))).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

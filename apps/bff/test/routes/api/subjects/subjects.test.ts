@@ -1,0 +1,303 @@
+import type { CaseView } from '@review-desk/contracts';
+import { isProvided } from '@review-desk/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../../../src/app';
+import { signIn, type TestSession } from '../../../auth/app';
+import { engines } from '../../../helpers/db';
+import { type SandboxHarness, startSandboxHarness } from '../../../helpers/sandbox';
+
+const engine = engines()[0];
+if (!engine) throw new Error('no database engine');
+
+interface Envelope {
+  error: { code: string; message: string; requestId: string; details?: unknown };
+}
+
+const mediaUrlTtlSeconds = 60;
+// The sandbox signs and checks media links by this clock, so a test can let links expire without waiting.
+let sandboxNow = Date.now();
+
+let harness: SandboxHarness;
+let app: App;
+let analyst: TestSession;
+let senior: TestSession;
+let subjectId: string;
+let otherSubjectId: string;
+
+beforeAll(async () => {
+  harness = await startSandboxHarness({ mediaUrlTtlSeconds }, { capa: { now: () => new Date(sandboxNow) } });
+  const complete = ['capa', 'individual', 'review_needed'];
+  subjectId = (await harness.scenario('capa', complete, ['partial', 'odd-values'])).id;
+  otherSubjectId = (await harness.scenario('capa', ['capa', 'individual', 'verified'], ['partial'])).id;
+  app = await buildApp(await harness.config(engine), { quiet: true });
+  analyst = await signIn(app, 'analyst', 'analyst-demo');
+  senior = await signIn(app, 'senior', 'senior-demo');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await harness?.close();
+  await engine.dispose();
+});
+
+const media = (kind: string, options: { range?: string; query?: string } = {}) =>
+  app.inject({
+    url: `/api/subjects/capa/${subjectId}/media/${kind}${options.query ?? ''}`,
+    headers: { cookie: analyst.cookie, ...(options.range ? { range: options.range } : {}) },
+  });
+
+// Capa's Get KYC Details names the user in the query string, which the request log drops: count them all.
+const kycReads = () => harness.capaRequests.count('/api/partner/v2/kyc/details');
+const mediaReads = (id: string) => harness.capaRequests.count(new RegExp(`^/media/${id}/`));
+
+describe('media streaming', () => {
+  it.each([
+    ['front', /^image\//],
+    ['back', /^image\//],
+    ['selfie', /^image\//],
+    ['selfie-video', /^video\//],
+  ])('streams the %s file with its content type and no caching', async (kind, type) => {
+    const response = await media(kind);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(type);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.rawPayload.length).toBeGreaterThan(100);
+    expect(Number(response.headers['content-length'])).toBe(response.rawPayload.length);
+  });
+
+  it('answers a byte range with 206 and exactly those bytes', async () => {
+    const whole = await media('selfie-video');
+    const response = await media('selfie-video', { range: 'bytes=0-99' });
+    expect(response.statusCode).toBe(206);
+    expect(response.headers['content-range']).toBe(`bytes 0-99/${whole.rawPayload.length}`);
+    expect(response.rawPayload.length).toBe(100);
+    expect(response.rawPayload.equals(whole.rawPayload.subarray(0, 100))).toBe(true);
+  });
+
+  it.each([
+    ['beyond the end of the file', 'bytes=999999999-'],
+    ['with several ranges', 'bytes=0-9,20-29'],
+    ['in another unit', 'items=0-9'],
+  ])('refuses a range %s with a 416 envelope', async (_label, range) => {
+    const response = await media('front', { range });
+    expect(response.statusCode).toBe(416);
+    expect(response.json<Envelope>().error.code).toBe('range_not_satisfiable');
+  });
+
+  it('has no media for connectFi subjects', async () => {
+    const { id } = await harness.scenario('connectfi', ['individual', 'waiting_review']);
+    const response = await app.inject({
+      url: `/api/subjects/connectfi/${id}/media/front`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json<Envelope>().error.code).toBe('media_not_available');
+  });
+});
+
+describe('what the media route will fetch', () => {
+  it('refuses a kind outside the list without going upstream', async () => {
+    const before = harness.capaRequests.count();
+    for (const kind of ['passport', 'front.png', encodeURIComponent('http://127.0.0.1/media/x/front')]) {
+      const response = await media(kind);
+      expect(response.statusCode, kind).toBe(400);
+      expect(response.json<Envelope>().error.code).toBe('invalid_request');
+    }
+    expect(harness.capaRequests.count()).toBe(before);
+  });
+
+  it('never fetches a URL the client supplies', async () => {
+    // A validly signed link to another subject's file, as if copied from an earlier response.
+    const signed = await fetch(
+      `${harness.sandbox.capaUrl}/api/partner/v2/kyc/details?userId=${otherSubjectId}`,
+      { headers: { 'partner-api-key': harness.sandbox.options.capaPartnerApiKey } },
+    );
+    const foreignUrl = JSON.stringify(await signed.json()).match(/https?:\/\/[^"]+\/front\?[^"]+/)?.[0];
+    expect(foreignUrl).toBeDefined();
+    const before = mediaReads(otherSubjectId);
+
+    const response = await media('front', { query: `?url=${encodeURIComponent(foreignUrl ?? '')}` });
+    expect([200, 400]).toContain(response.statusCode);
+    expect(mediaReads(otherSubjectId)).toBe(before);
+  });
+});
+
+describe('expired media links', () => {
+  it('reads the provider once more for a fresh link and still streams the file', async () => {
+    const view = await app.inject({
+      url: `/api/subjects/capa/${subjectId}`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(view.statusCode).toBe(200);
+    const readsAfterView = kycReads();
+
+    sandboxNow += (mediaUrlTtlSeconds + 5) * 1000;
+    const response = await media('selfie');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^image\//);
+    expect(kycReads()).toBe(readsAfterView + 1);
+  });
+});
+
+describe('the audit trail', () => {
+  it('records media views and reveals', async () => {
+    const reveal = await app.inject({
+      method: 'POST',
+      url: `/api/subjects/capa/${subjectId}/reveal`,
+      headers: { cookie: analyst.cookie, 'x-csrf-token': analyst.csrfToken },
+      payload: { field: 'idNumber' },
+    });
+    expect(reveal.statusCode).toBe(200);
+    expect(reveal.json<{ value: string | null }>().value).toEqual(expect.any(String));
+    expect((await media('back')).statusCode).toBe(200);
+
+    const rows = await app.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_username', 'subject_ref', 'details'])
+      .where('subject_ref', '=', `capa:${subjectId}`)
+      .execute();
+    expect(rows).toContainEqual({
+      action: 'pii.revealed',
+      actor_username: 'analyst',
+      subject_ref: `capa:${subjectId}`,
+      details: { field: 'idNumber' },
+    });
+    expect(rows).toContainEqual({
+      action: 'media.viewed',
+      actor_username: 'analyst',
+      subject_ref: `capa:${subjectId}`,
+      details: { kind: 'back' },
+    });
+    expect(JSON.stringify(rows)).not.toContain(reveal.json<{ value: string }>().value);
+  });
+});
+
+async function view(url: string, session: TestSession): Promise<CaseView> {
+  const response = await app.inject({ url, headers: { cookie: session.cookie } });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<CaseView>();
+}
+
+function provided<S extends { provided: boolean }>(section: S): Extract<S, { provided: true }> {
+  if (!isProvided(section)) throw new Error('section not provided');
+  return section;
+}
+
+describe('a Capa user in review with AML hits', () => {
+  const tags = ['capa', 'individual', 'review_needed', 'aml:many', 'face:high'];
+  const irregular = ['partial', 'odd-values'];
+
+  it('comes back to an analyst as a complete case view', async () => {
+    const subject = await harness.scenario('capa', tags, irregular);
+    const caseView = await view(`/api/subjects/capa/${subject.id}`, analyst);
+
+    expect(caseView.provider).toBe('capa');
+    expect(caseView.subject).toMatchObject({ provider: 'capa', id: subject.id, type: 'individual' });
+    expect(caseView.subject.displayName).toBe(subject.name);
+    expect(provided(caseView.verification).result?.value).toBe('REVIEW_NEEDED');
+    for (const section of [
+      'verification',
+      'faceMatch',
+      'liveness',
+      'idInfo',
+      'fraud',
+      'aml',
+      'media',
+    ] as const) {
+      expect(caseView[section].provided, section).toBe(true);
+    }
+    expect(caseView.journey.provided).toBe(false);
+
+    const score = provided(caseView.faceMatch).score;
+    expect(typeof score).toBe('number');
+    expect(score).toBeGreaterThanOrEqual(0.8);
+    expect(score).toBeLessThanOrEqual(1);
+
+    const aml = provided(caseView.aml);
+    expect(aml.entityHits.length).toBeGreaterThan(1);
+    for (const hit of aml.entityHits) {
+      expect(Object.keys(hit).sort()).toEqual(
+        [
+          'alsoKnownAs',
+          'amlHits',
+          'dateOfBirth',
+          'dateOfBirthMatchScore',
+          'entityType',
+          'id',
+          'name',
+          'nameMatchScore',
+          'resolutionStatus',
+        ].sort(),
+      );
+      expect(hit.id).toEqual(expect.any(String));
+      expect(hit.name).toEqual(expect.any(String));
+      expect(hit.nameMatchScore).toEqual(expect.any(Number));
+      expect(Array.isArray(hit.alsoKnownAs)).toBe(true);
+      expect(hit.amlHits.length).toBeGreaterThan(0);
+      expect(hit.resolutionStatus?.value).toEqual(expect.any(String));
+    }
+    expect(aml.searchCriteria?.searchTerm).toEqual(expect.any(String));
+
+    const media = provided(caseView.media);
+    expect(media.files.map((file) => file.kind)).toEqual(['front', 'back', 'selfie', 'selfie-video']);
+    expect(media.files.every((file) => file.available)).toBe(true);
+    expect(JSON.stringify(caseView)).not.toMatch(/sig=|\/media\//);
+  });
+
+  it('masks the ID number for an analyst and shows it to a senior', async () => {
+    const subject = await harness.scenario('capa', tags, irregular);
+    const url = `/api/subjects/capa/${subject.id}`;
+    const masked = provided((await view(url, analyst)).idInfo).idNumber;
+    const clear = provided((await view(url, senior)).idInfo).idNumber;
+
+    expect(clear).toEqual(expect.any(String));
+    expect(clear?.length).toBeGreaterThan(4);
+    expect(masked).not.toBe(clear);
+    expect(masked).not.toContain(clear?.slice(0, -4));
+    expect(masked?.endsWith(clear?.slice(-4) ?? '')).toBe(true);
+  });
+});
+
+describe('a connectFi business waiting for review', () => {
+  it('comes back with its representatives as entity applications', async () => {
+    const subject = await harness.scenario('connectfi', ['business', 'waiting_review']);
+    const representatives = Number(subject.tags.find((tag) => tag.startsWith('representatives:'))?.slice(16));
+    const caseView = await view(`/api/subjects/connectfi/${subject.id}`, analyst);
+
+    expect(caseView.provider).toBe('connectfi');
+    expect(caseView.subject).toMatchObject({ provider: 'connectfi', id: subject.id, type: 'business' });
+    const journey = provided(caseView.journey);
+    expect(journey.status?.value).toBe('waiting_review');
+    expect(journey.customerKycStatus).toBe('WAITING_REVIEW');
+    expect(journey.applicationId).toMatch(/^iapp_/);
+
+    const reps = journey.entityApplications.filter((entity) => entity.role === 'business_representative');
+    expect(reps).toHaveLength(representatives);
+    for (const rep of reps) {
+      expect(rep.isCustomer).toBe(false);
+      expect(rep.entityId).toEqual(expect.any(String));
+      expect(rep.status?.value).toEqual(expect.any(String));
+    }
+    const customer = journey.entityApplications.find((entity) => entity.role === 'business_customer');
+    expect(customer).toMatchObject({ entityId: subject.id, isCustomer: true });
+  });
+});
+
+describe('the connectFi session token', () => {
+  it('renews an expired connectFi token once for fifty concurrent reads', async () => {
+    const { id } = await harness.scenario('connectfi', ['individual', 'waiting_review']);
+    const url = `/api/subjects/connectfi/${id}`;
+    const read = () => app.inject({ url, headers: { cookie: analyst.cookie } });
+
+    expect((await read()).statusCode).toBe(200);
+    expect(harness.connectfiRequests.count('/auth/get-token')).toBeGreaterThanOrEqual(1);
+
+    harness.sandbox.connectfi.forceTokenExpiry();
+    const issuedBefore = harness.connectfiRequests.count('/auth/get-token');
+    const responses = await Promise.all(Array.from({ length: 50 }, read));
+
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(50).fill(200));
+    expect(harness.connectfiRequests.count('/auth/get-token') - issuedBefore).toBe(1);
+    expect(harness.connectfiRequests.count(`/akepa/status/${id}`)).toBeGreaterThanOrEqual(51);
+  });
+});

@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+// One long browser walk through the product: start-up, sign-in and page loads need more than unit-test time.
+export default defineProject({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,32 @@
+import autocannon from 'autocannon';
+import type { Child } from '../lib/child';
+import type { Target } from '../lib/load';
+import { mb, type Row, verdict } from '../lib/table';
+
+/**
+ * f. The BFF's resident set (VmRSS of its process) after start-up and sign-in, and after `requests` case-view
+ * requests at 16 connections. Growth beyond the warm-up points at something kept per request.
+ */
+export async function memoryRows(bff: Child<unknown>, target: Target, requests: number): Promise<Row[]> {
+  const before = bff.rss();
+  const result = await autocannon({
+    url: target.url,
+    headers: target.headers,
+    connections: 16,
+    amount: requests,
+  });
+  const after = bff.rss();
+  const growth = after / before - 1;
+  const failed = result.errors + result.timeouts + result.non2xx;
+  return [
+    {
+      section: 'f. memory',
+      metric: `BFF RSS after start-up → after ${requests.toLocaleString('en')} case views`,
+      value: `${mb(before)} → ${mb(after)} (+${(growth * 100).toFixed(1)}%)`,
+      reference: `${result['2xx']} answered 2xx${failed ? `, ${failed} failed` : ''} in ${result.duration.toFixed(0)} s`,
+      target: 'growth ≤ 20%',
+      verdict: verdict(growth <= 0.2),
+      data: { before, after, growth },
+    },
+  ];
+}

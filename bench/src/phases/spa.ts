@@ -1,0 +1,187 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { msSince, quantile } from '../lib/stats';
+import { kb, ms, notRun, type Row, verdict } from '../lib/table';
+
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** The chunk's name without Vite's content hash: "queue-1Rv_EZWq.js" is "queue". */
+const chunkName = (file: string) => path.basename(file).replace(/-[\w-]{8}\.(js|css)$/, '');
+
+/** Files the SPA build emitted and how they import each other (static imports load with the importer). */
+function chunkGraph(distDir: string) {
+  const assets = path.join(distDir, 'assets');
+  const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
+  const staticImports = new Map<string, string[]>();
+  const lazy = new Set<string>();
+  for (const file of files) {
+    const code = readFileSync(path.join(assets, file), 'utf8');
+    staticImports.set(
+      file,
+      [...code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)].map((match) => match[1] as string),
+    );
+    for (const match of code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g))
+      lazy.add(match[1] as string);
+  }
+  const closure = (roots: readonly string[]) => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const imported of staticImports.get(file) ?? []) visit(imported);
+    };
+    for (const root of roots) visit(root);
+    return seen;
+  };
+  return { assets, lazy, closure };
+}
+
+/** e (sizes). What index.html loads, the queue route on top of it, and each lazy route chunk, gzipped. */
+export function bundleRows(distDir: string): Row[] {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const local = (href: string) => path.basename(href);
+  const entry = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) =>
+    local(match[1] as string),
+  );
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((match) =>
+    local(match[1] as string),
+  );
+  const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((match) =>
+    local(match[1] as string),
+  );
+  const graph = chunkGraph(distDir);
+  const size = (files: Iterable<string>) =>
+    [...files].reduce((sum, file) => sum + gzipSize(path.join(graph.assets, file)), 0);
+
+  const initial = graph.closure([...entry, ...preloads]);
+  const routeChunk = (name: string) => [...graph.lazy].find((file) => chunkName(file) === name);
+  const queueRoute = graph.closure([
+    ...initial,
+    ...['root', 'queue'].flatMap((name) => routeChunk(name) ?? []),
+  ]);
+  const queueJs = size(queueRoute);
+  const rows: Row[] = [
+    {
+      section: 'e. SPA',
+      metric: 'index.html JS (entry + modulepreloads), gzip',
+      value: kb(size(initial)),
+      reference: `${initial.size} files; CSS ${styles.length ? kb(size(styles)) : 'none (CSS-in-JS)'}`,
+      target: '',
+      verdict: '',
+    },
+    {
+      section: 'e. SPA',
+      metric: 'initial route (/queue: + root + queue chunks), JS gzip',
+      value: kb(queueJs),
+      reference: `${queueRoute.size} files`,
+      target: '≤ 200 KB',
+      verdict: verdict(queueJs <= 200 * 1024),
+    },
+  ];
+  for (const file of [...graph.lazy].sort()) {
+    const extra = [...graph.closure([file])].filter((dependency) => !initial.has(dependency));
+    rows.push({
+      section: 'e. SPA',
+      metric: `lazy route ${chunkName(file)}, gzip`,
+      value: kb(gzipSize(path.join(graph.assets, file))),
+      reference: `with its own dependencies ${kb(size(extra))}`,
+      target: '',
+      verdict: '',
+    });
+  }
+  return rows;
+}
+
+export interface SpaPages {
+  baseUrl: string;
+  /** A case whose subject has images and a selfie video. */
+  caseId: string;
+  runs: number;
+}
+
+const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+export function chromiumPath(): string | null {
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return existsSync(candidate) ? candidate : null;
+}
+
+/** Every image decoded and the video's metadata in: what "the case page is ready to review" means. */
+function mediaLoaded(): boolean {
+  const images = [...document.images];
+  const videos = [...document.querySelectorAll('video')];
+  return (
+    images.length > 0 &&
+    videos.length > 0 &&
+    images.every((image) => image.complete && image.naturalWidth > 0) &&
+    videos.every((video) => video.readyState >= 1)
+  );
+}
+
+/** e (timings). Each navigation in a fresh browser context (cold cache), signed in as the analyst. */
+export async function pageRows(pages: SpaPages, executablePath: string): Promise<Row[]> {
+  const browser: Browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const viewport = { width: 1440, height: 2400 };
+  try {
+    const signIn = await browser.newContext({ baseURL: pages.baseUrl, viewport });
+    const login = await signIn.request.post('/api/auth/login', {
+      data: { username: 'analyst', password: 'analyst-demo' },
+    });
+    if (!login.ok()) throw new Error(`browser sign-in failed: ${login.status()}`);
+    const storageState = await signIn.storageState();
+    await signIn.close();
+
+    const time = async (url: string, ready: (page: Page) => Promise<unknown>) => {
+      const samples: number[] = [];
+      for (let run = 0; run < pages.runs; run++) {
+        const context = await browser.newContext({ baseURL: pages.baseUrl, viewport, storageState });
+        const page = await context.newPage();
+        const start = process.hrtime.bigint();
+        await page.goto(url, { waitUntil: 'commit' });
+        await ready(page);
+        samples.push(msSince(start));
+        await context.close();
+      }
+      return samples;
+    };
+    const queue = await time('/queue', (page) =>
+      page.waitForSelector('tbody tr[data-index]', { timeout: 15_000 }),
+    );
+    const casePage = await time(`/cases/${pages.caseId}`, (page) =>
+      page.waitForFunction(mediaLoaded, undefined, { timeout: 15_000, polling: 'raf' }),
+    );
+    const caseMedian = quantile(casePage, 0.5);
+    return [
+      {
+        section: 'e. SPA',
+        metric: `navigation to the queue's first rows (median of ${pages.runs}, cold)`,
+        value: ms(quantile(queue, 0.5)),
+        reference: `min ${ms(Math.min(...queue))}, max ${ms(Math.max(...queue))}`,
+        target: '',
+        verdict: '',
+        data: { queue },
+      },
+      {
+        section: 'e. SPA',
+        metric: `case page fully rendered, media loaded (median of ${pages.runs}, cold)`,
+        value: ms(caseMedian),
+        reference: `min ${ms(Math.min(...casePage))}, max ${ms(Math.max(...casePage))}`,
+        target: '≤ 800 ms',
+        verdict: verdict(caseMedian <= 800),
+        data: { casePage },
+      },
+    ];
+  } catch (error) {
+    return [notRun('e. SPA', 'page timings', `failed: ${String(error).split('\n')[0]}`)];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sandboxDefaults } from '@review-desk/sandbox';
+import type { SandboxReady } from './children/sandbox';
+import { type Child, startChild } from './lib/child';
+import { timedClient } from './lib/load';
+import { freshSchema } from './lib/postgres';
+import { signIn } from './lib/session';
+import { notRun, type Row, renderTable } from './lib/table';
+import { caseViewRows } from './phases/case-view';
+import { ingestionRows } from './phases/ingestion';
+import { memoryRows } from './phases/memory';
+import { type BffReady, queueRows } from './phases/queue';
+import { bundleRows, chromiumPath, pageRows } from './phases/spa';
+
+/**
+ * `pnpm bench`: the BFF against the sandbox on loopback. Each server under test runs in its own child process
+ * (sandbox, BFF, reply-from passthrough); this process generates the load (autocannon, undici) and drives
+ * Chromium. All of them share the machine's cores: figures are compared within one run, never across runs.
+ */
+const env = process.env;
+const seconds = Number(env.BENCH_DURATION || 5);
+const memoryRequests = Number(env.BENCH_MEMORY_REQUESTS || 100_000);
+const queueCases = Number(env.BENCH_QUEUE_CASES || 100_000);
+const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 30);
+const postgresUrl =
+  env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+const webDist = path.resolve(benchDir, '../apps/web/dist');
+const resultsDir = path.join(benchDir, 'results');
+
+const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+const children: Child<unknown>[] = [];
+async function start<Ready>(script: string, childEnv: Record<string, string> = {}): Promise<Child<Ready>> {
+  const child = await startChild<Ready>(script, childEnv);
+  children.push(child);
+  return child;
+}
+async function stop(child: Child<unknown>): Promise<void> {
+  const index = children.indexOf(child);
+  if (index >= 0) children.splice(index, 1);
+  await child.stop();
+}
+
+function ensureWebBuild(): boolean {
+  if (existsSync(path.join(webDist, 'index.html'))) return true;
+  progress('building the SPA (apps/web/dist is missing)');
+  try {
+    execFileSync('pnpm', ['--filter', '@review-desk/web', 'build'], { stdio: 'inherit' });
+  } catch {
+    return false;
+  }
+  return existsSync(path.join(webDist, 'index.html'));
+}
+
+async function main(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const hasWeb = ensureWebBuild();
+  progress('starting the sandbox and the passthrough');
+  const sandbox = await start<SandboxReady>('sandbox');
+  const { capaUrl, connectfiUrl } = sandbox.ready;
+  const subject = sandbox.ready.capaReviewNeeded[0]?.id;
+  if (!subject) throw new Error('the sandbox has no Capa subject in REVIEW_NEEDED');
+  const passthrough = await start<{ url: string }>('passthrough', {
+    BENCH_CAPA_URL: capaUrl,
+    BENCH_CAPA_API_KEY: sandboxDefaults.capaPartnerApiKey,
+  });
+  const bffEnv = (databaseUrl?: string) => ({
+    BENCH_CAPA_PORT: new URL(capaUrl).port,
+    BENCH_CONNECTFI_PORT: new URL(connectfiUrl).port,
+    BENCH_WEB_DIST_DIR: hasWeb ? webDist : '',
+    ...(databaseUrl ? { BENCH_BFF_DATABASE_URL: databaseUrl } : {}),
+  });
+  const caseViewTarget = (bff: Child<BffReady>, cookie: string) => ({
+    name: 'bff',
+    url: `${bff.ready.url}/api/subjects/capa/${subject}`,
+    headers: { cookie },
+  });
+
+  progress(`a, b: case view, ${seconds} s per target and connection count`);
+  {
+    const bff = await start<BffReady>('bff', bffEnv());
+    const cookie = await signIn(bff.ready.url, 'analyst');
+    rows.push(
+      ...(await caseViewRows(
+        {
+          direct: {
+            name: 'direct',
+            url: `${capaUrl}/api/partner/v2/kyc/details?userId=${subject}`,
+            headers: { 'partner-api-key': sandboxDefaults.capaPartnerApiKey },
+          },
+          passthrough: {
+            name: 'passthrough',
+            url: `${passthrough.ready.url}/passthrough/capa/${subject}`,
+            headers: {},
+          },
+          bff: caseViewTarget(bff, cookie),
+        },
+        seconds,
+      )),
+    );
+    await stop(bff);
+  }
+  await stop(passthrough);
+
+  progress(`f: memory over ${memoryRequests} case views`);
+  {
+    const bff = await start<BffReady>('bff', bffEnv());
+    const target = caseViewTarget(bff, await signIn(bff.ready.url, 'analyst'));
+    const client = timedClient(target);
+    await client.once();
+    await client.close();
+    rows.push(...(await memoryRows(bff, target, memoryRequests)));
+    await stop(bff);
+  }
+
+  const seedSubjects = { capa: sandbox.ready.capaReviewNeeded, connectfi: sandbox.ready.connectfiWaiting };
+  const spaRows: Row[] = hasWeb
+    ? bundleRows(webDist)
+    : [notRun('e. SPA', 'bundle sizes', 'the SPA did not build')];
+  for (const label of ['PGlite', 'PostgreSQL'] as const) {
+    const schema = label === 'PostgreSQL' ? await freshSchema(postgresUrl) : null;
+    if (label === 'PostgreSQL' && !schema) {
+      rows.push(
+        notRun('c. queue (PostgreSQL)', `${queueCases.toLocaleString('en')} cases`, 'not run: no PostgreSQL'),
+      );
+      rows.push(notRun('d. ingestion (PostgreSQL)', 'deliveries/s', 'not run: no PostgreSQL', '≥ 1,000/s'));
+      continue;
+    }
+    try {
+      const bff = await start<BffReady>('bff', bffEnv(schema?.url));
+      progress(`c: seeding ${queueCases} cases on ${label}`);
+      const seedMs = await bff.request<number>('seed', { count: queueCases, subjects: seedSubjects });
+      progress(`c: seeded in ${(seedMs / 1000).toFixed(1)} s; timing the queue`);
+      const cookie = await signIn(bff.ready.url, 'analyst');
+      rows.push(...(await queueRows(bff, cookie, label, queueSamples)));
+      if (label === 'PGlite') spaRows.push(...(await spaPages(bff, cookie)));
+      progress(`d: ingestion on ${label}`);
+      rows.push(...(await ingestionRows(bff.ready.url, sandboxDefaults.capaWebhookSecret, label, seconds)));
+      await stop(bff);
+    } finally {
+      await schema?.drop();
+    }
+  }
+  rows.push(...spaRows);
+  return rows;
+
+  async function spaPages(bff: Child<BffReady>, cookie: string): Promise<Row[]> {
+    const executable = chromiumPath();
+    if (!hasWeb) return [notRun('e. SPA', 'page timings', 'the SPA did not build')];
+    if (!executable) return [notRun('e. SPA', 'page timings', 'no Chromium (set CHROMIUM_PATH)')];
+    const withMedia = sandbox.ready.capaWithMedia[0];
+    const client = timedClient({ name: 'bff', url: bff.ready.url, headers: { cookie } });
+    const found = withMedia
+      ? await client.json<{ items: { id: string }[] }>(
+          `/api/cases?q=${encodeURIComponent(withMedia)}&limit=1`,
+        )
+      : { items: [] };
+    await client.close();
+    const caseId = found.items[0]?.id;
+    if (!caseId) return [notRun('e. SPA', 'page timings', 'no case with media in the queue')];
+    progress('e: page timings in Chromium');
+    return pageRows({ baseUrl: bff.ready.url, caseId, runs: 5 }, executable);
+  }
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadavg: os.loadavg(),
+  };
+}
+
+const startedAt = new Date();
+try {
+  const rows = await main();
+  const table = renderTable(rows);
+  process.stdout.write(`\n${table}\n`);
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machine(),
+    settings: { seconds, memoryRequests, queueCases, queueSamples },
+    table,
+    rows,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(path.join(resultsDir, 'latest.json'), json);
+  writeFileSync(path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), json);
+} finally {
+  await Promise.all(children.splice(0).map((child) => child.stop()));
+}
