@@ -1,11 +1,11 @@
 import type { CaseEvent, CaseEventType, CaseSummary, Role } from '@review-desk/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type AuditEvent, appendAudit } from '../db/audit';
 import type { DB, JsonObject } from '../db/schema';
 import { caseNotFound, claimedByOther, notClaimed, versionConflict } from './errors';
 import type { FourEyesPolicy } from './four-eyes';
 import { type SummaryRow, selectSummaries, toSummary } from './rows';
-import type { CaseRow, StoreDB } from './schema';
+import type { CaseRow, CasesTable, StoreDB } from './schema';
 
 /** A signed-in staff member acting on cases. */
 export interface Actor {
@@ -104,6 +104,20 @@ export async function lockCase(trx: StoreTransaction, id: string): Promise<CaseR
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw caseNotFound();
   return row;
+}
+
+/** Writes a change to a locked case row; every such write bumps the version that stale writers are refused on. */
+export async function writeCase(
+  trx: StoreTransaction,
+  row: CaseRow,
+  changes: Omit<Updateable<CasesTable>, 'version' | 'updated_at'>,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ ...changes, version: row.version + 1, updated_at: now })
+    .where('id', '=', row.id)
+    .execute();
 }
 
 export async function assertVersion(

@@ -11,6 +11,7 @@ import {
   lockCase,
   type StoreCore,
   summaryOf,
+  writeCase,
 } from './core';
 import { applicationsOf, approvalFor, readEntityApplications, snapshotView } from './diligence';
 import { sameReviewer } from './errors';
@@ -123,20 +124,19 @@ export function decide(
     assertTransition(outcome, row.state, to);
 
     const resolved = to === 'resolved';
-    await trx
-      .updateTable('cases')
-      .set({
+    await writeCase(
+      trx,
+      row,
+      {
         state: to,
         resolution: resolved ? (outcome === 'approve' ? 'approved' : 'rejected') : null,
         resolved_at: resolved ? now : null,
         assignee_id: null,
         claim_expires_at: null,
         first_reviewer_id: firstReviewer,
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+      },
+      now,
+    );
     const inserted = await trx
       .insertInto('case_decisions')
       .values({

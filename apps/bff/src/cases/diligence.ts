@@ -22,6 +22,7 @@ import {
   type StoreTransaction,
   summaryOf,
   systemAudit,
+  writeCase,
 } from './core';
 import {
   type AmlHitEvidence,
@@ -348,15 +349,14 @@ export async function recordDisposition(
         .execute();
     }
 
-    await trx
-      .updateTable('cases')
-      .set({
-        version: row.version + 1,
-        updated_at: now,
+    await writeCase(
+      trx,
+      row,
+      {
         claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs),
-      })
-      .where('id', '=', row.id)
-      .execute();
+      },
+      now,
+    );
     await audit(
       trx,
       actorAudit(

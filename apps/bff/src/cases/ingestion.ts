@@ -12,6 +12,7 @@ import {
   type SystemContext,
   summaryOf,
   systemAudit,
+  writeCase,
 } from './core';
 import { premarkRememberedHits, replaceEntityApplications } from './diligence';
 import type { CaseInput } from './intake';
@@ -233,20 +234,19 @@ export function closeResolvedUpstream(
     const row = await lockCase(trx, caseId);
     if (row.state === 'resolved') return { case: await summaryOf(trx, row.id, now), changed: false };
     assertTransition('upstream_resolved', row.state, 'resolved');
-    await trx
-      .updateTable('cases')
-      .set({
+    await writeCase(
+      trx,
+      row,
+      {
         state: 'resolved',
         resolution: 'resolved_upstream',
         resolved_at: now,
         assignee_id: null,
         claim_expires_at: null,
         first_reviewer_id: null,
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+      },
+      now,
+    );
     await audit(
       trx,
       systemAudit(

@@ -22,6 +22,7 @@ import {
   type StoreCore,
   type StoreTransaction,
   summaryOf,
+  writeCase,
 } from './core';
 import { caseNotFound, claimedByOther, sameReviewer, seniorRequired } from './errors';
 import type { CaseRow } from './schema';
@@ -55,17 +56,16 @@ async function takeCase(
   const to = claimTarget(action, row);
   assertMayHold(row, holder);
   assertTransition(action, row.state, to);
-  await trx
-    .updateTable('cases')
-    .set({
+  await writeCase(
+    trx,
+    row,
+    {
       state: to,
       assignee_id: holder.id,
       claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs),
-      version: row.version + 1,
-      updated_at: now,
-    })
-    .where('id', '=', row.id)
-    .execute();
+    },
+    now,
+  );
   await audit(
     trx,
     actorAudit(
@@ -214,15 +214,12 @@ export function addNote(
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
     const renew = row.assignee_id === context.actor.id;
-    await trx
-      .updateTable('cases')
-      .set({
-        version: row.version + 1,
-        updated_at: now,
-        ...(renew ? { claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs) } : {}),
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await writeCase(
+      trx,
+      row,
+      renew ? { claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs) } : {},
+      now,
+    );
     await audit(
       trx,
       actorAudit(context, 'case.note_added', row.id, { noteId: note.id, version: row.version + 1 }, now),
@@ -365,18 +362,17 @@ async function escalateCase(
   const now = core.clock();
   const to = targetOf('escalate', row.state);
   if (to === null) throw invalidTransition('escalate', row.state);
-  await trx
-    .updateTable('cases')
-    .set({
+  await writeCase(
+    trx,
+    row,
+    {
       state: to,
       assignee_id: null,
       claim_expires_at: null,
       first_reviewer_id: null,
-      version: row.version + 1,
-      updated_at: now,
-    })
-    .where('id', '=', row.id)
-    .execute();
+    },
+    now,
+  );
   await audit(
     trx,
     actorAudit(
