@@ -7,5 +7,7 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Pages re-query the BFF after each action; on a loaded CI machine that can take well over the 1 s default.
+    expect: { poll: { timeout: 20_000 } },
   },
 });
