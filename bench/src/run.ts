@@ -28,6 +28,10 @@ const queueCases = Number(env.BENCH_QUEUE_CASES || 100_000);
 const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 30);
 const postgresUrl =
   env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+// BENCH_ONLY=c,d runs some sections (a and b run together); such a partial run does not replace latest.json.
+const sections = new Set((env.BENCH_ONLY || 'a,b,c,d,e,f').split(',').map((section) => section.trim()));
+const runs = (section: string) => sections.has(section) || (section === 'a' && sections.has('b'));
+const partial = ['a', 'c', 'd', 'e', 'f'].some((section) => !runs(section));
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const webDist = path.resolve(benchDir, '../apps/web/dist');
@@ -82,8 +86,8 @@ async function main(): Promise<Row[]> {
     headers: { cookie },
   });
 
-  progress(`a, b: case view, ${seconds} s per target and connection count`);
-  {
+  if (runs('a')) {
+    progress(`a, b: case view, ${seconds} s per target and connection count`);
     const bff = await start<BffReady>('bff', bffEnv());
     const cookie = await signIn(bff.ready.url, 'analyst');
     rows.push(
@@ -108,8 +112,8 @@ async function main(): Promise<Row[]> {
   }
   await stop(passthrough);
 
-  progress(`f: memory over ${memoryRequests} case views`);
-  {
+  if (runs('f')) {
+    progress(`f: memory over ${memoryRequests} case views`);
     const bff = await start<BffReady>('bff', bffEnv());
     const target = caseViewTarget(bff, await signIn(bff.ready.url, 'analyst'));
     const client = timedClient(target);
@@ -120,10 +124,13 @@ async function main(): Promise<Row[]> {
   }
 
   const seedSubjects = { capa: sandbox.ready.capaReviewNeeded, connectfi: sandbox.ready.connectfiWaiting };
-  const spaRows: Row[] = hasWeb
-    ? bundleRows(webDist)
-    : [notRun('e. SPA', 'bundle sizes', 'the SPA did not build')];
+  const spaRows: Row[] = !runs('e')
+    ? []
+    : hasWeb
+      ? bundleRows(webDist)
+      : [notRun('e. SPA', 'bundle sizes', 'the SPA did not build')];
   for (const label of ['PGlite', 'PostgreSQL'] as const) {
+    if (!runs('c') && !runs('d') && !(runs('e') && label === 'PGlite')) continue;
     const schema = label === 'PostgreSQL' ? await freshSchema(postgresUrl) : null;
     if (label === 'PostgreSQL' && !schema) {
       rows.push(
@@ -134,14 +141,18 @@ async function main(): Promise<Row[]> {
     }
     try {
       const bff = await start<BffReady>('bff', bffEnv(schema?.url));
-      progress(`c: seeding ${queueCases} cases on ${label}`);
-      const seedMs = await bff.request<number>('seed', { count: queueCases, subjects: seedSubjects });
-      progress(`c: seeded in ${(seedMs / 1000).toFixed(1)} s; timing the queue`);
+      if (runs('c') || runs('e')) {
+        progress(`c: seeding ${queueCases} cases on ${label}`);
+        const seedMs = await bff.request<number>('seed', { count: queueCases, subjects: seedSubjects });
+        progress(`c: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+      }
       const cookie = await signIn(bff.ready.url, 'analyst');
-      rows.push(...(await queueRows(bff, cookie, label, queueSamples)));
-      if (label === 'PGlite') spaRows.push(...(await spaPages(bff, cookie)));
-      progress(`d: ingestion on ${label}`);
-      rows.push(...(await ingestionRows(bff.ready.url, sandboxDefaults.capaWebhookSecret, label, seconds)));
+      if (runs('c')) rows.push(...(await queueRows(bff, cookie, label, queueSamples)));
+      if (runs('e') && label === 'PGlite') spaRows.push(...(await spaPages(bff, cookie)));
+      if (runs('d')) {
+        progress(`d: ingestion on ${label}`);
+        rows.push(...(await ingestionRows(bff.ready.url, sandboxDefaults.capaWebhookSecret, label, seconds)));
+      }
       await stop(bff);
     } finally {
       await schema?.drop();
@@ -192,9 +203,10 @@ try {
     rows,
   };
   mkdirSync(resultsDir, { recursive: true });
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeFileSync(path.join(resultsDir, 'latest.json'), json);
-  writeFileSync(path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), json);
+  const json = `${JSON.stringify({ ...report, sections: partial ? [...sections] : 'all' }, null, 2)}\n`;
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  if (!partial) writeFileSync(path.join(resultsDir, 'latest.json'), json);
+  writeFileSync(path.join(resultsDir, `${partial ? 'partial-' : ''}${stamp}.json`), json);
 } finally {
   await Promise.all(children.splice(0).map((child) => child.stop()));
 }

@@ -36,6 +36,17 @@ export async function appendAudit<T extends DB>(
   transaction: Transaction<T>,
   event: AuditEvent,
 ): Promise<AuditEventRow> {
+  const [row] = await appendAuditEvents(transaction, [event]);
+  if (!row) throw new Error('the audit append wrote no row');
+  return row;
+}
+
+/** Appends several events, in order, with one wait for the lock and one insert (webhook bursts). */
+export async function appendAuditEvents<T extends DB>(
+  transaction: Transaction<T>,
+  events: readonly AuditEvent[],
+): Promise<AuditEventRow[]> {
+  if (events.length === 0) return [];
   // Callers may work with more tables than DB names (DB & their own); only audit_events is touched here.
   const trx = transaction as unknown as Transaction<DB>;
   await sql`select pg_advisory_xact_lock(${auditAppendLock}::bigint)`.execute(trx);
@@ -46,24 +57,29 @@ export async function appendAudit<T extends DB>(
     .limit(1)
     .executeTakeFirst();
 
-  const row: Omit<AuditEventRow, 'hash'> = {
-    id: (head?.id ?? 0) + 1,
-    at: event.at ?? new Date(),
-    actor_user_id: event.actorUserId,
-    actor_username: event.actorUsername,
-    action: event.action,
-    case_id: event.caseId ?? null,
-    subject_ref: event.subjectRef ?? null,
-    details: asStoredJson(event.details ?? {}),
-    request_id: event.requestId ?? null,
-    prev_hash: head?.hash ?? genesisHash,
-  };
-  const hash = hashOf(row);
+  let previous = { id: head?.id ?? 0, hash: head?.hash ?? genesisHash };
+  const rows = events.map((event): AuditEventRow => {
+    const content: Omit<AuditEventRow, 'hash'> = {
+      id: previous.id + 1,
+      at: event.at ?? new Date(),
+      actor_user_id: event.actorUserId,
+      actor_username: event.actorUsername,
+      action: event.action,
+      case_id: event.caseId ?? null,
+      subject_ref: event.subjectRef ?? null,
+      details: asStoredJson(event.details ?? {}),
+      request_id: event.requestId ?? null,
+      prev_hash: previous.hash,
+    };
+    const row = { ...content, hash: hashOf(content) };
+    previous = row;
+    return row;
+  });
   await trx
     .insertInto('audit_events')
-    .values({ ...row, details: JSON.stringify(row.details), hash })
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
     .execute();
-  return { ...row, hash };
+  return rows;
 }
 
 export type AuditChainReport =

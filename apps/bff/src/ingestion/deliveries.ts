@@ -1,6 +1,6 @@
 import type { Provider } from '@review-desk/contracts';
-import type { Kysely } from 'kysely';
-import { appendAudit } from '../db/audit';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, appendAuditEvents } from '../db/audit';
 import type { DeliveryRow, DeliveryStatus, IngestionDB } from './schema';
 import { sha256Hex } from './signatures';
 
@@ -19,17 +19,37 @@ export interface DeliveryStoreOptions {
    * same body for a user's next REVIEW_NEEDED session) and queued again on the same row; sooner, it is a retry.
    */
   redeliveryAfterMs?: number;
+  /** Deliveries written in one transaction at most, when a burst arrives faster than one commit. */
+  maxBatch?: number;
+}
+
+interface Arrival {
+  provider: Provider;
+  body: Buffer;
+  contentHash: string;
+  externalUserId: string | null;
+  requestId: string | null;
+  resolve(recorded: RecordedDelivery): void;
+  reject(error: unknown): void;
 }
 
 const maxErrorLength = 500;
 
 /**
  * Webhook deliveries, kept verbatim. A delivery is stored (with its audit row, in one transaction) before the
- * provider gets its 2xx, so a crash after answering loses nothing: the worker picks pending rows up at start.
+ * provider gets its 2xx, so a crash after answering loses nothing: a worker picks pending rows up at start, and
+ * the other instances pick them up once their lease runs out.
+ *
+ * Arrivals are committed in groups: while one transaction is being written, the deliveries that arrive queue
+ * for the next, which writes them all with one insert, one audit append and one commit. A single delivery on
+ * a quiet system is written at once; under a burst, each commit carries the burst.
  */
 export class DeliveryStore {
   readonly #clock: () => Date;
   readonly #redeliveryAfterMs: number;
+  readonly #maxBatch: number;
+  readonly #arrivals: Arrival[] = [];
+  #writing = false;
 
   constructor(
     private readonly db: Kysely<IngestionDB>,
@@ -37,84 +57,187 @@ export class DeliveryStore {
   ) {
     this.#clock = options.clock ?? (() => new Date());
     this.#redeliveryAfterMs = options.redeliveryAfterMs ?? 10 * 60_000;
+    this.#maxBatch = options.maxBatch ?? 200;
   }
 
-  async record(
+  /** Resolves once the delivery is durably stored (or found stored before), never sooner. */
+  record(
     provider: Provider,
     body: Buffer,
     externalUserId: string | null,
     requestId: string | null,
   ): Promise<RecordedDelivery> {
-    const contentHash = sha256Hex(body);
-    const now = this.#clock();
-    return this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('deliveries')
-        .values({
-          provider,
-          received_at: now,
-          body: body.toString('utf8'),
-          content_hash: contentHash,
-          dedupe_key: contentHash,
-          external_user_id: externalUserId,
-          status: 'pending',
-          attempts: 0,
-          last_error: null,
-          processed_at: null,
-        })
-        .onConflict((oc) => oc.constraint('deliveries_dedupe_key').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) {
-        await appendAudit(trx, {
-          actorUserId: null,
-          actorUsername: provider,
-          action: 'webhook.received',
-          details: { provider, deliveryId: inserted.id, contentHash },
-          requestId,
-          at: now,
-        });
-        return { id: inserted.id, duplicate: false, queue: true };
-      }
-      const existing = await trx
-        .selectFrom('deliveries')
-        .select(['id', 'status', 'processed_at'])
-        .where('provider', '=', provider)
-        .where('dedupe_key', '=', contentHash)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const stale =
-        existing.status === 'processed' &&
-        existing.processed_at !== null &&
-        now.getTime() - existing.processed_at.getTime() >= this.#redeliveryAfterMs;
-      if (!stale) return { id: existing.id, duplicate: true, queue: false };
-      await trx
-        .updateTable('deliveries')
-        .set({ status: 'pending', attempts: 0, last_error: null, received_at: now })
-        .where('id', '=', existing.id)
-        .execute();
-      await appendAudit(trx, {
-        actorUserId: null,
-        actorUsername: provider,
-        action: 'webhook.redelivered',
-        details: { provider, deliveryId: existing.id, contentHash },
+    return new Promise((resolve, reject) => {
+      this.#arrivals.push({
+        provider,
+        body,
+        contentHash: sha256Hex(body),
+        externalUserId,
         requestId,
-        at: now,
+        resolve,
+        reject,
       });
-      return { id: existing.id, duplicate: true, queue: true };
+      if (!this.#writing) void this.#writeArrivals();
     });
   }
 
-  get(id: string): Promise<DeliveryRow | undefined> {
-    return this.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  async #writeArrivals(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#arrivals.length > 0) {
+        const group = this.#arrivals.splice(0, this.#maxBatch);
+        try {
+          const recorded = await this.db.transaction().execute((trx) => this.#store(trx, group));
+          for (const [index, arrival] of group.entries())
+            arrival.resolve(recorded[index] as RecordedDelivery);
+        } catch (error) {
+          if (group.length === 1) {
+            group[0]?.reject(error);
+            continue;
+          }
+          // One bad arrival must not fail the others: each is tried again on its own.
+          for (const arrival of group) {
+            try {
+              const [recorded] = await this.db.transaction().execute((trx) => this.#store(trx, [arrival]));
+              arrival.resolve(recorded as RecordedDelivery);
+            } catch (single) {
+              arrival.reject(single);
+            }
+          }
+        }
+      }
+    } finally {
+      this.#writing = false;
+    }
   }
 
-  async pendingIds(): Promise<string[]> {
+  async #store(trx: Transaction<IngestionDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
+    const now = this.#clock();
+    const inserted = await trx
+      .insertInto('deliveries')
+      .values(
+        group.map((arrival) => ({
+          provider: arrival.provider,
+          received_at: now,
+          body: arrival.body.toString('utf8'),
+          content_hash: arrival.contentHash,
+          dedupe_key: arrival.contentHash,
+          external_user_id: arrival.externalUserId,
+          status: 'pending' as const,
+          attempts: 0,
+          last_error: null,
+          processed_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.constraint('deliveries_dedupe_key').doNothing())
+      .returning(['id', 'provider', 'dedupe_key'])
+      .execute();
+
+    // The first arrival of each new row owns it; later identical ones (in this group or before) are duplicates.
+    const newRows = new Map(inserted.map((row) => [`${row.provider}:${row.dedupe_key}`, row.id]));
+    const results: (RecordedDelivery | null)[] = group.map((arrival) => {
+      const key = `${arrival.provider}:${arrival.contentHash}`;
+      const id = newRows.get(key);
+      if (id === undefined) return null;
+      newRows.delete(key);
+      return { id, duplicate: false, queue: true };
+    });
+    await appendAuditEvents(
+      trx,
+      group.flatMap((arrival, index) => {
+        const result = results[index];
+        if (!result) return [];
+        return [
+          {
+            actorUserId: null,
+            actorUsername: arrival.provider,
+            action: 'webhook.received',
+            details: { provider: arrival.provider, deliveryId: result.id, contentHash: arrival.contentHash },
+            requestId: arrival.requestId,
+            at: now,
+          },
+        ];
+      }),
+    );
+    for (const [index, arrival] of group.entries()) {
+      results[index] ??= await this.#storeAgain(trx, arrival, now);
+    }
+    return results as RecordedDelivery[];
+  }
+
+  /** The same content was stored before: a provider retry, or news if it was processed long enough ago. */
+  async #storeAgain(trx: Transaction<IngestionDB>, arrival: Arrival, now: Date): Promise<RecordedDelivery> {
+    const { provider, contentHash } = arrival;
+    const existing = await trx
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'processed_at'])
+      .where('provider', '=', provider)
+      .where('dedupe_key', '=', contentHash)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const stale =
+      existing.status === 'processed' &&
+      existing.processed_at !== null &&
+      now.getTime() - existing.processed_at.getTime() >= this.#redeliveryAfterMs;
+    if (!stale) return { id: existing.id, duplicate: true, queue: false };
+    await trx
+      .updateTable('deliveries')
+      .set({ status: 'pending', attempts: 0, last_error: null, received_at: now, lease_until: null })
+      .where('id', '=', existing.id)
+      .execute();
+    await appendAudit(trx, {
+      actorUserId: null,
+      actorUsername: provider,
+      action: 'webhook.redelivered',
+      details: { provider, deliveryId: existing.id, contentHash },
+      requestId: arrival.requestId,
+      at: now,
+    });
+    return { id: existing.id, duplicate: true, queue: true };
+  }
+
+  /**
+   * Takes a pending delivery for processing: holds it for `ms` so no other worker (in this or another
+   * instance) takes it meanwhile. Undefined when it is not pending or someone else holds it.
+   */
+  lease(id: string, ms: number): Promise<DeliveryRow | undefined> {
+    const now = this.#clock();
+    return this.db
+      .updateTable('deliveries')
+      .set({ lease_until: new Date(now.getTime() + ms) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Extends the lease of a delivery still being processed. */
+  async renew(id: string, ms: number): Promise<void> {
+    const until = new Date(this.#clock().getTime() + ms);
+    await this.db
+      .updateTable('deliveries')
+      .set({ lease_until: until })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /** Gives a lease back early (processing stopped short of an outcome). */
+  async release(id: string): Promise<void> {
+    await this.db.updateTable('deliveries').set({ lease_until: null }).where('id', '=', id).execute();
+  }
+
+  /** Pending deliveries no worker holds, oldest first. */
+  async pendingIds(limit = 10_000): Promise<string[]> {
+    const now = this.#clock();
     const rows = await this.db
       .selectFrom('deliveries')
       .select('id')
       .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
       .orderBy('received_at')
+      .limit(limit)
       .execute();
     return rows.map((row) => row.id);
   }
@@ -128,16 +251,22 @@ export class DeliveryStore {
         attempts: eb('attempts', '+', 1),
         last_error: error === null ? null : error.slice(0, maxErrorLength),
         processed_at: status === 'unmatched' ? null : now,
+        lease_until: null,
       }))
       .where('id', '=', id)
       .execute();
   }
 
-  /** A failed attempt that will be tried again: stays pending. */
-  async retryLater(id: string, error: string): Promise<number> {
+  /** Counts a failed attempt; the row is held until `delayMs` from now, when its next attempt is due. */
+  async retryLater(id: string, error: string, delayMs: number): Promise<number> {
+    const now = this.#clock();
     const row = await this.db
       .updateTable('deliveries')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, maxErrorLength) }))
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: error.slice(0, maxErrorLength),
+        lease_until: new Date(now.getTime() + delayMs),
+      }))
       .where('id', '=', id)
       .returning('attempts')
       .executeTakeFirst();
@@ -155,14 +284,18 @@ export class DeliveryStore {
   }
 
   async requeue(id: string): Promise<void> {
-    await this.db.updateTable('deliveries').set({ status: 'pending' }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('deliveries')
+      .set({ status: 'pending', lease_until: null })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Queues unmatched deliveries again whose id the directory now knows; returns their ids. */
   async requeueMatched(): Promise<string[]> {
     const rows = await this.db
       .updateTable('deliveries')
-      .set({ status: 'pending', last_error: null })
+      .set({ status: 'pending', last_error: null, lease_until: null })
       .where('status', '=', 'unmatched')
       .where('provider', '=', 'capa')
       .where((eb) =>

@@ -28,6 +28,8 @@ export interface DeliveriesTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   processed_at: Date | null;
+  /** No worker takes the row before this time: one is processing it, or it waits for its next retry. */
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 export type DeliveryRow = Selectable<DeliveriesTable>;
 

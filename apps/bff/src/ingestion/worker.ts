@@ -9,11 +9,21 @@ export interface DeliveryWorkerOptions {
   maxAttempts?: number;
   /** Delay before the n-th retry: base × 2^(n-1). */
   retryBaseMs?: number;
+  /**
+   * How long a delivery is held at a time while it is processed; the lease is renewed every third of it, so
+   * only a dead instance's lease runs out, after at most this long.
+   */
+  leaseMs?: number;
+  /** How often pending deliveries nobody holds are looked for (those of an instance that died); 0: never. */
+  sweepIntervalMs?: number;
 }
 
 /**
  * Processes stored deliveries in the background with bounded concurrency. Each id is queued at most once at a
- * time; `start()` queues every pending row, so deliveries stored before a crash are processed after restart.
+ * time in this process, and leased in the database while it is processed, so two instances never process one
+ * delivery at once. `start()` queues every pending row, and a periodic sweep queues the pending rows nobody
+ * holds: deliveries stored before a crash, or acknowledged by an instance that died, are processed by the
+ * instances still running.
  */
 export class DeliveryWorker {
   readonly #queue: string[] = [];
@@ -23,6 +33,10 @@ export class DeliveryWorker {
   readonly #concurrency: number;
   readonly #maxAttempts: number;
   readonly #retryBaseMs: number;
+  readonly #leaseMs: number;
+  readonly #sweepIntervalMs: number;
+  #sweepTimer: NodeJS.Timeout | null = null;
+  #sweeping = false;
   #running = 0;
   #stopped = false;
 
@@ -35,12 +49,30 @@ export class DeliveryWorker {
     this.#concurrency = options.concurrency ?? 4;
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#retryBaseMs = options.retryBaseMs ?? 1_000;
+    this.#leaseMs = options.leaseMs ?? 10_000;
+    this.#sweepIntervalMs = options.sweepIntervalMs ?? 15_000;
   }
 
   async start(): Promise<number> {
     const pending = await this.deliveries.pendingIds();
     for (const id of pending) this.enqueue(id);
+    if (this.#sweepIntervalMs > 0 && !this.#stopped) {
+      this.#sweepTimer = setInterval(() => void this.#sweep(), this.#sweepIntervalMs);
+      this.#sweepTimer.unref();
+    }
     return pending.length;
+  }
+
+  async #sweep(): Promise<void> {
+    if (this.#sweeping) return;
+    this.#sweeping = true;
+    try {
+      for (const id of await this.deliveries.pendingIds()) this.enqueue(id);
+    } catch (error) {
+      this.log.error({ err: error }, 'looking for pending webhook deliveries failed');
+    } finally {
+      this.#sweeping = false;
+    }
   }
 
   enqueue(id: string): void {
@@ -59,6 +91,7 @@ export class DeliveryWorker {
   /** Stops taking work and waits for what is running; pending rows stay pending for the next start. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
     this.#queue.length = 0;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
@@ -89,19 +122,37 @@ export class DeliveryWorker {
     return (await this.deps.directory.byExternalUserId('capa', externalUserId)) !== undefined;
   }
 
+  /** Runs `work` while renewing the lease on `id`. */
+  async #holding<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const renewal = setInterval(() => {
+      this.deliveries.renew(id, this.#leaseMs).catch((error: unknown) => {
+        this.log.warn({ err: error, deliveryId: id }, 'renewing a webhook delivery lease failed');
+      });
+    }, this.#leaseMs / 3);
+    renewal.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
   async #run(id: string): Promise<void> {
     let retryIn: number | null = null;
+    let leased = false;
     try {
-      const row = await this.deliveries.get(id);
-      if (row?.status !== 'pending') return;
-      const outcome = await processDelivery(row, this.deps);
+      const row = await this.deliveries.lease(id, this.#leaseMs);
+      if (!row) return;
+      leased = true;
+      const outcome = await this.#holding(id, () => processDelivery(row, this.deps));
       if (outcome.status === 'retry') {
-        const attempts = await this.deliveries.retryLater(id, outcome.error);
+        const delay = this.#retryBaseMs * 2 ** row.attempts;
+        const attempts = await this.deliveries.retryLater(id, outcome.error, delay);
         if (attempts >= this.#maxAttempts) {
           await this.deliveries.finish(id, 'failed', outcome.error);
           this.log.warn({ deliveryId: id, provider: row.provider, attempts }, 'webhook delivery failed');
         } else {
-          retryIn = this.#retryBaseMs * 2 ** (attempts - 1);
+          retryIn = delay;
         }
       } else {
         await this.deliveries.finish(id, outcome.status, outcome.status === 'failed' ? outcome.error : null);
@@ -118,9 +169,10 @@ export class DeliveryWorker {
         }
       }
     } catch (error) {
-      // A database hiccup: the row stays pending and is tried again later (or at the next start).
+      // A database hiccup: the row stays pending and is tried again later (or by the sweep, or at the next start).
       this.log.error({ err: error, deliveryId: id }, 'webhook delivery processing failed');
       retryIn = this.#retryBaseMs;
+      if (leased) await this.deliveries.release(id).catch(() => {});
     } finally {
       this.#queued.delete(id);
     }

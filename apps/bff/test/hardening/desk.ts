@@ -17,8 +17,9 @@ export interface Desk {
   close(): Promise<void>;
 }
 
+/** A sandbox on random ports with its control API (the directory export, scenarios). */
 export async function startSandboxForTests(): Promise<RunningSandbox> {
-  return startSandbox({ capaPort: 0, connectfiPort: 0, webhookRetryScale: 0.001 });
+  return startSandbox({ capaPort: 0, connectfiPort: 0, webhookRetryScale: 0.001, controlApi: true });
 }
 
 /** The config of a desk pointed at `sandbox`, on the engine's database (`database` to share one). */

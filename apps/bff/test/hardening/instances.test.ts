@@ -1,13 +1,22 @@
+import type { ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { RunningSandbox } from '@review-desk/sandbox';
+import { sql } from 'kysely';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import { createUser } from '../../src/auth/users';
+import type { CaseTables } from '../../src/cases/schema';
+import type { AppConfig } from '../../src/config';
+import type { DatabaseConfig } from '../../src/db/database';
+import type { IngestionTables } from '../../src/ingestion/schema';
+import { sha256Hex } from '../../src/ingestion/signatures';
 import { signIn, type TestSession } from '../auth/app';
 import { engines } from '../helpers/db';
-import { deskConfig, seedCases, startSandboxForTests } from './desk';
+import { serverEnv, startServer } from '../helpers/server-process';
+import { capaBody, capaSignature, directoryInputs } from '../ingestion/harness';
+import { deskConfig, reviewNeededCapaUsers, seedCases, startSandboxForTests } from './desk';
 
 const postgres = engines().find((engine) => engine.name === 'postgres');
 if (!postgres)
@@ -21,7 +30,11 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
   let a: App;
   let b: App;
   let urlOf: Map<App, string>;
+  let database: DatabaseConfig;
+  let config: AppConfig;
+  let killed: ChildProcess | null = null;
   const reviewers: { a: TestSession; b: TestSession }[] = [];
+  const db = () => b.db.withTables<CaseTables & IngestionTables>();
 
   const post = (app: App, session: TestSession, url: string, payload: object = {}) =>
     app.inject({
@@ -34,10 +47,14 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
   beforeAll(async () => {
     if (!postgres) return;
     sandbox = await startSandboxForTests();
-    const database = await postgres.database();
-    // Built one after the other: both run the migrations at start, and the second finds them done.
-    a = await buildApp(await deskConfig(postgres, sandbox, database), { quiet: true });
-    b = await buildApp(await deskConfig(postgres, sandbox, database), { quiet: true });
+    database = await postgres.database();
+    config = await deskConfig(postgres, sandbox, database);
+    // Built one after the other: both run the migrations at start, and the second finds them done. They look
+    // for deliveries nobody holds (a dead instance's) every 250 ms rather than every 15 s.
+    const options = { quiet: true, ingestion: { worker: { sweepIntervalMs: 250 } } };
+    a = await buildApp(config, options);
+    b = await buildApp(config, options);
+    await a.ingestion.directory.upsert(await directoryInputs(sandbox));
     for (let n = 1; n <= REVIEWERS; n++) {
       const user = {
         username: `reviewer-${n}`,
@@ -58,6 +75,7 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
     }
   }, 60_000);
   afterAll(async () => {
+    killed?.kill('SIGKILL');
     await Promise.allSettled([a?.close(), b?.close()]);
     await sandbox?.close();
     await postgres?.dispose();
@@ -129,6 +147,47 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
     expect(delivered, seen.slice(0, 500)).toBe(true);
   });
 
+  it('processes a webhook delivered to both instances once', async () => {
+    const subjectId = reviewNeededCapaUsers(sandbox).at(-1);
+    const externalUserId = sandbox.population.capa.find((user) => user.userId === subjectId)?.externalUserId;
+    if (!subjectId || !externalUserId) throw new Error('no REVIEW_NEEDED user');
+    const body = capaBody('REVIEW_NEEDED_KYC', externalUserId);
+    const answers = await Promise.all(
+      [a, b].map(async (app) => {
+        const response = await request(`${urlOf.get(app)}/webhooks/capa`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'capa-signature': capaSignature(body) },
+          body,
+        });
+        return { statusCode: response.statusCode, json: (await response.body.json()) as object };
+      }),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    expect(answers.map((answer) => answer.json)).toEqual(
+      expect.arrayContaining([
+        { received: true, duplicate: false },
+        { received: true, duplicate: true },
+      ]),
+    );
+    await Promise.all([a.ingestion.worker.idle(), b.ingestion.worker.idle()]);
+
+    const deliveries = await db()
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'attempts'])
+      .where('content_hash', '=', sha256Hex(body))
+      .execute();
+    expect(deliveries).toEqual([{ id: expect.any(String), status: 'processed', attempts: 1 }]);
+    const received = await db()
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'webhook.received')
+      .where(sql<string>`details->>'deliveryId'`, '=', deliveries[0]?.id ?? '')
+      .execute();
+    expect(received).toHaveLength(1);
+    const cases = await db().selectFrom('cases').select('id').where('subject_id', '=', subjectId).execute();
+    expect(cases).toHaveLength(1);
+  });
+
   it('keeps serving on one instance when the other closes, with nothing lost', async () => {
     const before = await seedCases(a, sandbox, 40);
     const claimedOnA = before.filter((c) => c.state === 'open').slice(0, 1);
@@ -159,6 +218,87 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
       });
     }
     const next = await post(b, reviewers[3]?.b ?? reviewer.b, '/api/cases/next');
+    expect(next.statusCode).toBe(200);
+  });
+
+  it('keeps serving when an instance is killed mid-burst, and processes every delivery it acknowledged', {
+    timeout: 120_000,
+  }, async () => {
+    const started = await startServer(serverEnv(sandbox, database, config.connectfi.webhookSecret));
+    killed = started.child;
+    const exited = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
+    // A slow provider keeps the doomed instance's worker behind its receiver: the kill finds work in flight.
+    sandbox.capa.faults.set({ latencyMs: 150 });
+
+    // Users with a KYC session, so that every delivery names someone Capa can answer for.
+    const users = sandbox.population.capa.filter((user) => user.kycDetails !== null).slice(0, 60);
+    const bodies = users.flatMap((user) =>
+      ['CREATED_KYC', 'REVIEW_NEEDED_KYC'].map((event) => capaBody(event, user.externalUserId)),
+    );
+    const acknowledged = new Set<string>();
+    const survivorAnswers: number[] = [];
+    const reviewer = reviewers[4];
+    if (!reviewer) throw new Error('no reviewer');
+    let bursting = true;
+    const watching = (async () => {
+      while (bursting) {
+        const list = await b.inject({
+          method: 'GET',
+          url: '/api/cases?limit=50',
+          headers: { cookie: reviewer.b.cookie },
+        });
+        survivorAnswers.push(list.statusCode);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    await Promise.allSettled(
+      bodies.map(async (body, index) => {
+        // Most deliveries go to the instance that will die; some to the survivor.
+        const target = index % 4 === 3 ? (urlOf.get(b) as string) : started.url;
+        const response = await request(`${target}/webhooks/capa`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'capa-signature': capaSignature(body) },
+          body,
+        });
+        await response.body.dump();
+        if (response.statusCode !== 200) return;
+        acknowledged.add(sha256Hex(body));
+        if (acknowledged.size === 60) started.child.kill('SIGKILL');
+      }),
+    );
+    await exited;
+    killed = null;
+    bursting = false;
+    await watching;
+    sandbox.capa.faults.set({ latencyMs: 0 });
+    expect(acknowledged.size).toBeGreaterThanOrEqual(60);
+    expect(survivorAnswers.length).toBeGreaterThan(0);
+    expect(survivorAnswers.every((status) => status === 200)).toBe(true);
+
+    const stored = async () =>
+      db().selectFrom('deliveries').select(['content_hash', 'status', 'last_error']).execute();
+    const atKill = await stored();
+    const storedHashes = new Set(atKill.map((row) => row.content_hash));
+    expect([...acknowledged].filter((hash) => !storedHashes.has(hash))).toEqual([]);
+    expect(atKill.some((row) => row.status === 'pending')).toBe(true);
+
+    // The survivor takes over what the dead instance held once its lease runs out (10 s at most).
+    await expect
+      .poll(async () => (await stored()).filter((row) => row.status === 'pending').length, {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe(0);
+    const after = await stored();
+    for (const hash of acknowledged) {
+      const row = after.find((stored) => stored.content_hash === hash);
+      expect(row, row?.last_error ?? undefined).toMatchObject({ status: 'processed' });
+    }
+    const next = await b.inject({
+      method: 'GET',
+      url: '/api/cases?limit=10',
+      headers: { cookie: reviewer.b.cookie },
+    });
     expect(next.statusCode).toBe(200);
   });
 });

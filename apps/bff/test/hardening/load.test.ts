@@ -4,16 +4,21 @@ import { sql } from 'kysely';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users';
+import type { CaseTables } from '../../src/cases/schema';
+import type { IngestionTables } from '../../src/ingestion/schema';
+import { sha256Hex } from '../../src/ingestion/signatures';
 import { signIn, type TestSession } from '../auth/app';
 import { engines } from '../helpers/db';
+import { capaBody, capaSignature, directoryInputs } from '../ingestion/harness';
 import { type Desk, envelopeProblem, seedCases, startDesk } from './desk';
 
 /**
- * 200 simulated reviewers against one listening BFF for LOAD_TEST_SECONDS (20 s in the suite by default, to
- * keep the whole test run short; set LOAD_TEST_SECONDS=60 for the full soak). Capa answers 20% of requests with
- * errors, and slowly, for the middle third of the run.
+ * 200 simulated reviewers against one listening BFF for LOAD_TEST_SECONDS (60 by default), while signed Capa
+ * webhooks arrive from 4 senders. Capa answers 20% of requests with errors, and slowly, for the middle third of
+ * the run.
  */
-const SECONDS = Number(process.env.LOAD_TEST_SECONDS || 20);
+const SECONDS = Number(process.env.LOAD_TEST_SECONDS || 60);
+const WEBHOOK_SENDERS = 4;
 const REVIEWERS = 200;
 const ACCOUNTS = 20;
 const upstreamFailureStatuses = new Set([502, 503, 504]);
@@ -44,6 +49,7 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
   beforeAll(async () => {
     desk = await startDesk(engine);
     await seedCases(desk.app, desk.sandbox, 120);
+    await desk.app.ingestion.directory.upsert(await directoryInputs(desk.sandbox));
     for (let n = 1; n <= ACCOUNTS; n++) {
       const user = {
         username: `load-reviewer-${n}`,
@@ -65,7 +71,7 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
   });
 
   it(
-    'never answers 5xx beyond upstream failures during faults, and never decides a case twice',
+    'never answers 5xx beyond upstream failures during faults, loses no webhook, and never decides a case twice',
     async () => {
       const answers: Answer[] = [];
       const started = Date.now();
@@ -154,13 +160,41 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
         }
       }
 
+      // Users Capa can answer for; each sender walks through their deliveries, repeats included (provider retries).
+      const webhookBodies = desk.sandbox.population.capa
+        .filter((user) => user.kycDetails !== null)
+        .flatMap((user) =>
+          ['CREATED_KYC', 'REVIEW_NEEDED_KYC'].map((event) => capaBody(event, user.externalUserId)),
+        );
+      const acknowledged = new Set<string>();
+      const webhookAnswers: number[] = [];
+      async function webhookSender(offset: number): Promise<void> {
+        for (let n = offset; Date.now() < deadline; n += WEBHOOK_SENDERS) {
+          const body = webhookBodies[n % webhookBodies.length] as string;
+          const response = await request(`${baseUrl}/webhooks/capa`, {
+            method: 'POST',
+            dispatcher,
+            headers: { 'content-type': 'application/json', 'capa-signature': capaSignature(body) },
+            body,
+          });
+          await response.body.dump();
+          webhookAnswers.push(response.statusCode);
+          if (response.statusCode === 200) acknowledged.add(sha256Hex(body));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+
       const faults = (async () => {
         await new Promise((resolve) => setTimeout(resolve, faultWindow.from - Date.now()));
         desk.sandbox.capa.faults.set({ errorRate: 0.2, latencyMs: 50 });
         await new Promise((resolve) => setTimeout(resolve, faultWindow.to - Date.now()));
         desk.sandbox.capa.faults.set(noFaults);
       })();
-      await Promise.all([faults, ...Array.from({ length: REVIEWERS }, (_, index) => reviewer(index))]);
+      await Promise.all([
+        faults,
+        ...Array.from({ length: REVIEWERS }, (_, index) => reviewer(index)),
+        ...Array.from({ length: WEBHOOK_SENDERS }, (_, index) => webhookSender(index)),
+      ]);
 
       const failures = answers.filter((answer) => answer.statusCode >= 500);
       for (const failure of failures) {
@@ -178,6 +212,27 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
       expect(decided).toBeGreaterThan(0);
       expect(answers.length).toBeGreaterThan(REVIEWERS * 2);
 
+      // Every delivery is answered 200 and kept; each is processed once the provider answers again.
+      expect(webhookAnswers.length).toBeGreaterThan(WEBHOOK_SENDERS);
+      expect(webhookAnswers.every((status) => status === 200)).toBe(true);
+      const deliveries = () =>
+        desk.app.db
+          .withTables<CaseTables & IngestionTables>()
+          .selectFrom('deliveries')
+          .select(['content_hash', 'status', 'last_error'])
+          .execute();
+      await expect
+        .poll(async () => (await deliveries()).filter((row) => row.status === 'pending').length, {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe(0);
+      const stored = new Map((await deliveries()).map((row) => [row.content_hash, row]));
+      for (const hash of acknowledged) {
+        const row = stored.get(hash);
+        expect(row, row?.last_error ?? hash).toMatchObject({ status: 'processed' });
+      }
+
       const twice = await sql<{ case_id: string; stage: string; n: number }>`
         select case_id, stage, count(*)::int as n from case_decisions group by case_id, stage having count(*) > 1
       `.execute(desk.app.db);
@@ -187,6 +242,6 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
       await health.body.dump();
       expect(health.statusCode).toBe(200);
     },
-    SECONDS * 1000 + 60_000,
+    SECONDS * 1000 + 120_000,
   );
 });

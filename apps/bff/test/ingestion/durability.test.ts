@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type RunningSandbox, sandboxDefaults } from '@review-desk/sandbox';
+import type { RunningSandbox } from '@review-desk/sandbox';
 import { request } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
@@ -12,65 +12,11 @@ import { createDatabase, type DatabaseConfig } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import type { IngestionTables } from '../../src/ingestion/schema';
 import { sha256Hex } from '../../src/ingestion/signatures';
-import { testJwtSecret } from '../auth/app';
 import { describeEachEngine } from '../helpers/db';
+import { serverEnv, startServer } from '../helpers/server-process';
 import { capaSignature, scenarios, startTestSandbox } from './harness';
 
 const connectfiSecret = 'durability-connectfi-webhook-secret';
-const bffRoot = path.resolve(import.meta.dirname, '../..');
-
-function serverEnv(sandbox: RunningSandbox, database: DatabaseConfig): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    WEB_DIST_DIR: '',
-    JWT_SECRET: testJwtSecret,
-    RECONCILE_INTERVAL_MINUTES: '0',
-    CAPA_BASE_URL: sandbox.capaUrl,
-    CAPA_PARTNER_API_KEY: sandboxDefaults.capaPartnerApiKey,
-    CAPA_WEBHOOK_SECRET: sandboxDefaults.capaWebhookSecret,
-    CONNECTFI_BASE_URL: sandbox.connectfiUrl,
-    CONNECTFI_LOGIN: sandboxDefaults.connectfiLogin,
-    CONNECTFI_PASSWORD: sandboxDefaults.connectfiPassword,
-    CONNECTFI_WEBHOOK_SECRET: connectfiSecret,
-    DATA_DIR: database.dataDir,
-    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-  };
-}
-
-/** Starts `src/server.ts` as its own process (one process: tsx as a loader, so SIGKILL hits the server itself). */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: bffRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    // A fresh on-disk PGlite cluster runs initdb first, which takes a while on a busy machine.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${output}`));
-    }, 75_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
 
 interface Delivery {
   path: string;
@@ -133,7 +79,7 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
       };
     });
 
-    const started = await startServer(serverEnv(sandbox, database));
+    const started = await startServer(serverEnv(sandbox, database, connectfiSecret));
     child = started.child;
     const acknowledged: string[] = [];
     const killed = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
@@ -172,21 +118,29 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ latencyMs: 0 }),
     });
-    // The restart, on the same data: pending rows are picked up at start-up.
+    // The restart, on the same data: pending rows are picked up at start-up, and those the killed process was
+    // processing once their lease runs out (the sweep looks for them).
     const config = {
-      ...loadConfig(serverEnv(sandbox, database)),
+      ...loadConfig(serverEnv(sandbox, database, connectfiSecret)),
       logLevel: 'silent',
       ...database,
     };
-    const app = await buildApp(config, { quiet: true });
+    const app = await buildApp(config, { quiet: true, ingestion: { worker: { sweepIntervalMs: 250 } } });
     try {
+      const deliveriesTable = () =>
+        app.db
+          .withTables<CaseTables & IngestionTables>()
+          .selectFrom('deliveries')
+          .select(['provider', 'status'])
+          .execute();
+      await expect
+        .poll(async () => (await deliveriesTable()).filter((row) => row.status === 'pending'), {
+          timeout: 30_000,
+          interval: 250,
+        })
+        .toEqual([]);
       await app.ingestion.worker.idle();
-      const after = await app.db
-        .withTables<CaseTables & IngestionTables>()
-        .selectFrom('deliveries')
-        .select(['provider', 'status'])
-        .execute();
-      expect(after.filter((row) => row.status === 'pending')).toEqual([]);
+      const after = await deliveriesTable();
       expect(
         after.filter((row) => row.provider === 'connectfi').every((row) => row.status === 'processed'),
       ).toBe(true);

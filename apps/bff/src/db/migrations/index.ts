@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { usersSessionsAudit } from './0001-users-sessions-audit';
 import { cases } from './0002-cases';
 import { ingestion } from './0003-ingestion';
+import { deliveryLeases } from './0004-delivery-leases';
+import { queueIndexes } from './0005-queue-indexes';
 
 /**
  * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
@@ -12,6 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0001-users-sessions-audit': usersSessionsAudit,
   '0002-cases': cases,
   '0003-ingestion': ingestion,
+  '0004-delivery-leases': deliveryLeases,
+  '0005-queue-indexes': queueIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ const rawBody = (request: FastifyRequest): Buffer =>
 /** Stores the delivery (with its audit row) before answering, then hands it to the worker. */
 async function accept(app: FastifyInstance, request: FastifyRequest, provider: Provider, body: Buffer) {
   if (body.length === 0) throw new ApiError(400, 'invalid_body', 'The webhook body is empty');
+  // Stored as text, which cannot hold NUL; no provider sends one in JSON.
+  if (body.includes(0)) throw new ApiError(400, 'invalid_body', 'The webhook body contains a NUL byte');
   const ref = deliverySubjectRef(provider, body.toString('utf8'));
   const recorded = await app.ingestion.deliveries.record(provider, body, ref, request.id);
   if (recorded.queue) app.ingestion.worker.enqueue(recorded.id);

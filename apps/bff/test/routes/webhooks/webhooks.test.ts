@@ -133,6 +133,14 @@ describeEachEngine('provider webhooks', (engine) => {
       expect(cases.every((row) => row.state === 'open' && row.display_name)).toBe(true);
     });
 
+    it('refuses a signed body holding a NUL byte with 400 and stores nothing', async () => {
+      const body = '{"type":"KYC","event":"REVIEW_NEEDED_KYC","externalUserId":"nul\u0000"}';
+      const answer = await postCapa(body, capaSignature(body));
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json()).toMatchObject({ error: { code: 'invalid_body' } });
+      expect(await deliveriesWithHash(sha256Hex(body))).toEqual([]);
+    });
+
     it('stores and acts on the same delivery once, answering 200 both times', async () => {
       const subject = reviewNeeded[1];
       if (!subject?.externalUserId) throw new Error('no second REVIEW_NEEDED user');
