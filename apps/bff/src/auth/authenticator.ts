@@ -18,6 +18,7 @@ import {
   touchSession,
 } from './sessions';
 import { findUserByUsername, normaliseUsername } from './users';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The signed-in user of a request (`request.user`). */
 export interface AuthenticatedUser {
@@ -65,6 +66,7 @@ const touchIntervalMs = 30_000;
 export class Authenticator {
   readonly #throttle = new LoginThrottle();
   readonly #cache = new SessionCache();
+  readonly #verified = new VerifiedTokens();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -131,16 +133,8 @@ export class Authenticator {
   /** Throws a 401 ApiError unless the token names a live session of an enabled user. */
   async authenticate(token: string | undefined): Promise<Authentication> {
     if (!token) throw unauthenticated('no_session');
-    let claims: AccessClaims;
-    try {
-      const payload = this.tokens.verify(token);
-      if (!isAccessClaims(payload)) throw new Error('unexpected claims');
-      claims = payload;
-    } catch {
-      throw unauthenticated('invalid_token');
-    }
-
     const now = this.settings.now();
+    const claims = this.#verifiedClaims(token, now);
     const expiredAt = claims.exp * 1000;
     // An expired token still renews while its session is alive, but not one that expired longer ago than a
     // session may sit idle: no live session can be behind it.
@@ -181,6 +175,22 @@ export class Authenticator {
         at: new Date(now),
       });
     });
+  }
+
+  /** The claims of a token signed with our key (checked once per token, see VerifiedTokens); else a 401. */
+  #verifiedClaims(token: string, now: number): Readonly<AccessClaims> {
+    const known = this.#verified.get(token, now);
+    if (known) return known;
+    let claims: AccessClaims;
+    try {
+      const payload = this.tokens.verify(token);
+      if (!isAccessClaims(payload)) throw new Error('unexpected claims');
+      claims = payload;
+    } catch {
+      throw unauthenticated('invalid_token');
+    }
+    this.#verified.set(token, claims, now);
+    return claims;
   }
 
   /** The session if it is alive now: from the cache when fresh, else (or when the cache says no) the table. */

@@ -1,13 +1,12 @@
-import type { CaseFacets, CaseListQuery, CaseListResponse, CaseSort } from '@review-desk/contracts';
-import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import type { CaseListQuery, CaseListResponse, CaseSort } from '@review-desk/contracts';
 import { ApiError } from '../errors';
 import { type Actor, isUuid, type StoreCore } from './core';
-import { queryTerms } from './linking';
+import { facets } from './facets';
+import { type AnyBuilder, column, condition, queueFilter, type Source } from './filters';
 import { type SummaryRow, selectSummaries, toSummary } from './rows';
-import type { StoreDB } from './schema';
 
 /**
- * The case list: filters, keyset pagination over an indexed order, and facet counts from one grouped query.
+ * The case list: filters, keyset pagination over an indexed order, and facet counts (facets.ts).
  *
  * The priority order (SLA breached first, then score, then oldest) depends on the time, so it is read as two
  * segments, breached and the rest, each walked in the (score desc, created_at, id) order of the
@@ -27,8 +26,6 @@ interface Cursor {
   at?: string;
   segment?: Segment;
 }
-
-type Where = ExpressionBuilder<StoreDB, 'cases'>;
 
 const invalidCursor = () => new ApiError(400, 'invalid_cursor', 'The cursor is not valid for this query');
 
@@ -131,65 +128,23 @@ function keyValue(column: SortColumn, value: string | number): string | number |
 }
 
 /** Rows strictly after `key` in `order`: (a > x) or (a = x and b > y) or ... */
-function after(
-  eb: Where,
-  order: Order,
-  key: readonly (string | number)[],
-): ExpressionWrapper<StoreDB, 'cases', SqlBool> {
+function after(eb: AnyBuilder, source: Source, order: Order, key: readonly (string | number)[]) {
   if (key.length !== order.columns.length) throw invalidCursor();
-  const values = order.columns.map(([column], index) => keyValue(column, key[index] as string | number));
-  const branches = order.columns.map(([column, direction], index) => {
+  const values = order.columns.map(([name], index) => keyValue(name, key[index] as string | number));
+  const branches = order.columns.map(([name, direction], index) => {
     const equal = order.columns
       .slice(0, index)
-      .map(([previous], position) => eb(`cases.${previous}`, '=', values[position] as never));
-    return eb.and([...equal, eb(`cases.${column}`, direction === 'asc' ? '>' : '<', values[index] as never)]);
+      .map(([previous], position) => condition(eb, source, [previous, '=', values[position]]));
+    return eb.and([...equal, condition(eb, source, [name, direction === 'asc' ? '>' : '<', values[index]])]);
   });
   return eb.or(branches);
 }
 
-function filters(query: CaseListQuery, actor: Actor) {
-  return (eb: Where) => {
-    const conditions: ExpressionWrapper<StoreDB, 'cases', SqlBool>[] = [];
-    if (query.provider) conditions.push(eb('cases.provider', '=', query.provider));
-    if (query.state && query.state.length > 0) conditions.push(eb('cases.state', 'in', query.state));
-    if (query.upstreamStatus && query.upstreamStatus.length > 0) {
-      conditions.push(eb('cases.upstream_status', 'in', query.upstreamStatus));
-    }
-    if (query.assignee === 'me') conditions.push(eb('cases.assignee_id', '=', actor.id));
-    else if (query.assignee === 'unassigned') conditions.push(eb('cases.assignee_id', 'is', null));
-    else if (query.assignee !== undefined) {
-      if (!isUuid(query.assignee)) {
-        throw new ApiError(400, 'invalid_request', 'assignee must be "me", "unassigned" or a user id');
-      }
-      conditions.push(eb('cases.assignee_id', '=', query.assignee));
-    }
-    if (query.scoreMin !== undefined) conditions.push(eb('cases.triage_score', '>=', query.scoreMin));
-    if (query.scoreMax !== undefined) conditions.push(eb('cases.triage_score', '<=', query.scoreMax));
-    if (query.createdAfter) conditions.push(eb('cases.created_at', '>=', new Date(query.createdAfter)));
-    if (query.createdBefore) conditions.push(eb('cases.created_at', '<', new Date(query.createdBefore)));
-    for (const term of query.q ? queryTerms(query.q) : []) {
-      conditions.push(
-        eb(
-          'cases.id',
-          'in',
-          eb
-            .selectFrom('case_search_terms')
-            .select('case_search_terms.case_id')
-            .where((inner) =>
-              inner.or([
-                inner('term', 'like', term.prefix),
-                ...(term.whole === null ? [] : [inner('term', '=', term.whole)]),
-              ]),
-            ),
-        ),
-      );
-    }
-    return eb.and(conditions);
-  };
-}
-
-const breached = (eb: Where, at: Date) =>
-  eb.and([eb('cases.sla_due_at', '<=', at), eb('cases.state', '<>', 'resolved')]);
+const breached = (eb: AnyBuilder, source: Source, at: Date) =>
+  eb.and([
+    condition(eb, source, ['sla_due_at', '<=', at]),
+    condition(eb, source, ['state', '<>', 'resolved']),
+  ]);
 
 export async function listCases(
   core: StoreCore,
@@ -202,34 +157,60 @@ export async function listCases(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : null;
   const at = cursor?.at ? new Date(cursor.at) : core.clock();
   const order = orderOf(sort, direction);
-  const where = filters(query, actor);
+  const filter = queueFilter(query, actor);
+  // A text search picks its page on the search terms, which carry copies of the columns it filters and
+  // orders by (not updated_at) kept in the same transactions as the cases, and reads only those cases.
+  const fromTerms = filter.searched && sort !== 'updated';
 
   const page = async (segment: Segment | null, from: readonly (string | number)[] | null, count: number) => {
-    let builder = selectSummaries(core.db).where(where);
-    if (segment === 'breached') builder = builder.where((eb) => breached(eb, at));
-    if (segment === 'rest') builder = builder.where((eb) => eb.not(breached(eb, at)));
-    if (from) builder = builder.where((eb) => after(eb, order, from));
-    for (const [column, columnDirection] of order.columns)
-      builder = builder.orderBy(`cases.${column}`, columnDirection);
+    const conditions = (eb: AnyBuilder, source: 'cases' | 'case_search_terms') =>
+      eb.and([
+        filter.where(eb, source),
+        ...(segment === 'breached' ? [breached(eb, source, at)] : []),
+        ...(segment === 'rest' ? [eb.not(breached(eb, source, at))] : []),
+        ...(from ? [after(eb, source, order, from)] : []),
+      ]);
+    let builder = selectSummaries(core.db);
+    if (fromTerms) {
+      let candidates = core.db
+        .selectFrom('case_search_terms')
+        .select('case_search_terms.case_id')
+        .where((eb) => conditions(eb, 'case_search_terms'))
+        // A case found by two of its words is one candidate.
+        .groupBy(order.columns.map(([name]) => column('case_search_terms', name)));
+      for (const [name, columnDirection] of order.columns)
+        candidates = candidates.orderBy(column('case_search_terms', name), columnDirection);
+      builder = builder.where('cases.id', 'in', candidates.limit(count));
+    } else {
+      builder = builder.where((eb) => conditions(eb, 'cases'));
+    }
+    for (const [name, columnDirection] of order.columns)
+      builder = builder.orderBy(`cases.${name}`, columnDirection);
     return builder.limit(count).execute();
   };
 
-  const rows: { row: SummaryRow; segment: Segment | null }[] = [];
-  if (sort === 'priority') {
-    const startSegment = cursor?.segment ?? 'breached';
-    if (startSegment === 'breached') {
-      for (const row of await page('breached', cursor?.key ?? null, limit + 1))
-        rows.push({ row, segment: 'breached' });
+  const readPage = async () => {
+    const rows: { row: SummaryRow; segment: Segment | null }[] = [];
+    if (sort === 'priority') {
+      const startSegment = cursor?.segment ?? 'breached';
+      if (startSegment === 'breached') {
+        for (const row of await page('breached', cursor?.key ?? null, limit + 1))
+          rows.push({ row, segment: 'breached' });
+      }
+      if (rows.length <= limit) {
+        const from = startSegment === 'rest' ? (cursor?.key ?? null) : null;
+        for (const row of await page('rest', from, limit + 1 - rows.length))
+          rows.push({ row, segment: 'rest' });
+      }
+    } else {
+      for (const row of await page(null, cursor?.key ?? null, limit + 1)) rows.push({ row, segment: null });
     }
-    if (rows.length <= limit) {
-      const from = startSegment === 'rest' ? (cursor?.key ?? null) : null;
-      for (const row of await page('rest', from, limit + 1 - rows.length))
-        rows.push({ row, segment: 'rest' });
-    }
-  } else {
-    for (const row of await page(null, cursor?.key ?? null, limit + 1)) rows.push({ row, segment: null });
-  }
+    return rows;
+  };
 
+  // On PostgreSQL the page and the facets are read at once, on two connections.
+  const wantFacets = query.facets ?? cursor === null;
+  const [rows, counts] = await Promise.all([readPage(), wantFacets ? facets(core, filter, actor) : null]);
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   const nextCursor =
@@ -242,69 +223,6 @@ export async function listCases(
         })
       : null;
 
-  const wantFacets = query.facets ?? cursor === null;
   const now = core.clock();
-  return {
-    items: pageRows.map(({ row }) => toSummary(row, now)),
-    nextCursor,
-    facets: wantFacets ? await facets(core, where, actor) : null,
-  };
-}
-
-interface FacetRow {
-  provider: string | null;
-  state: string | null;
-  upstream_status: string | null;
-  bucket: string | null;
-  g_provider: number;
-  g_state: number;
-  g_status: number;
-  g_bucket: number;
-  count: number | string;
-}
-
-/** Counts by provider, state, upstream status and assignee bucket, and the total, in one grouped query. */
-async function facets(
-  core: StoreCore,
-  where: (eb: Where) => ExpressionWrapper<StoreDB, 'cases', SqlBool>,
-  actor: Actor,
-) {
-  const matching = core.db
-    .selectFrom('cases')
-    .where(where)
-    .select([
-      'cases.provider',
-      'cases.state',
-      'cases.upstream_status',
-      sql<string>`case when cases.assignee_id is null then 'unassigned' when cases.assignee_id = ${actor.id} then 'me' else 'others' end`.as(
-        'bucket',
-      ),
-    ]);
-  const { rows } = await sql<FacetRow>`
-    select provider, state, upstream_status, bucket,
-      grouping(provider) as g_provider, grouping(state) as g_state,
-      grouping(upstream_status) as g_status, grouping(bucket) as g_bucket,
-      count(*) as count
-    from (${matching}) as matching
-    group by grouping sets ((provider), (state), (upstream_status), (bucket), ())
-  `.execute(core.db);
-
-  const result: CaseFacets = { total: 0, provider: [], state: [], upstreamStatus: [], assignee: [] };
-  for (const row of rows) {
-    const count = Number(row.count);
-    if (row.g_provider === 0 && row.provider !== null) result.provider.push({ value: row.provider, count });
-    else if (row.g_state === 0 && row.state !== null) result.state.push({ value: row.state, count });
-    else if (row.g_status === 0 && row.upstream_status !== null) {
-      result.upstreamStatus.push({ value: row.upstream_status, count });
-    } else if (row.g_bucket === 0 && row.bucket !== null) result.assignee.push({ value: row.bucket, count });
-    else if (row.g_provider === 1 && row.g_state === 1 && row.g_status === 1 && row.g_bucket === 1)
-      result.total = count;
-  }
-  const byCount = (a: { value: string; count: number }, b: { value: string; count: number }) =>
-    b.count - a.count || a.value.localeCompare(b.value);
-  result.provider.sort(byCount);
-  result.state.sort(byCount);
-  result.upstreamStatus.sort(byCount);
-  result.assignee.sort(byCount);
-  return result;
+  return { items: pageRows.map(({ row }) => toSummary(row, now)), nextCursor, facets: counts };
 }

@@ -13,8 +13,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DB, JsonObject } from '../db/schema';
 
 /**
- * The case tables (migration 0002-cases). PII columns (display_name, birth_date, id_number, tax_id and the
- * linking keys derived from them) are never logged.
+ * The case tables (migrations 0002-cases and 0005-queue-indexes). PII columns (display_name, birth_date,
+ * id_number, tax_id and the linking keys derived from them) are never logged.
  */
 // A type alias, not an interface: Kysely's withTables wants a type with an implicit index signature.
 export type CaseTables = {
@@ -27,6 +27,7 @@ export type CaseTables = {
   case_decisions: CaseDecisionsTable;
   case_evidence_views: CaseEvidenceViewsTable;
   case_view_snapshots: CaseViewSnapshotsTable;
+  case_counts: CaseCountsTable;
 };
 
 /** The BFF's whole schema as the case store sees it. */
@@ -73,10 +74,20 @@ export interface CasesTable {
 }
 export type CaseRow = Selectable<CasesTable>;
 
-/** Lower-cased, accent-free words of the name and every id, for prefix search on either engine. */
+/**
+ * Lower-cased, accent-free words of the name and every id, for prefix search on either engine; with copies
+ * of the case's columns the queue filters and orders by, which triggers keep (never written by the app).
+ */
 export interface CaseSearchTermsTable {
   case_id: string;
   term: string;
+  provider: ColumnType<Provider, never, never>;
+  state: ColumnType<CaseState, never, never>;
+  upstream_status: ColumnType<string, never, never>;
+  assignee_id: ColumnType<string | null, never, never>;
+  triage_score: ColumnType<number, never, never>;
+  created_at: ColumnType<Date, never, never>;
+  sla_due_at: ColumnType<Date, never, never>;
 }
 
 export interface CaseEntityApplicationsTable {
@@ -158,4 +169,18 @@ export interface CaseViewSnapshotsTable {
   view: ColumnType<JsonObject, string, never>;
   /** When it was last shown: the latest one is what dispositions refer to. */
   captured_at: Date;
+}
+
+/**
+ * How many cases have each combination of the counted columns: the sum of the rows of every `backend`
+ * (0: folded; otherwise the process id of the database connection whose writes the row counts).
+ */
+export interface CaseCountsTable {
+  backend: number;
+  provider: Provider;
+  state: CaseState;
+  upstream_status: string;
+  assignee_id: string | null;
+  triage_score: number;
+  cases: number;
 }

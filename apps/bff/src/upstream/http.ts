@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { type Dispatcher, Pool } from 'undici';
 import { UpstreamError, type UpstreamProvider } from './errors';
+import { sendForText, type WholeResponse } from './whole-response';
 
 export interface UpstreamTimeouts {
   /** TCP (and TLS) connection set-up. */
@@ -54,27 +56,46 @@ export function createUpstreamPool(baseUrl: string, timeouts: UpstreamTimeouts):
   return { pool, pathPrefix: url.pathname.replace(/\/+$/, '') };
 }
 
-/** The time budget of one call: an abort signal that fires when it runs out. */
-export interface Deadline {
-  readonly signal: AbortSignal;
-  readonly budgetMs: number;
-  remainingMs(): number;
-  expired(): boolean;
+/**
+ * Fires `abort` once, when a deadline runs out. An EventEmitter rather than an AbortController: undici takes
+ * either as a request's `signal`, and this one costs a fraction to create and to listen to, on every read.
+ */
+export class DeadlineSignal extends EventEmitter {
+  aborted = false;
+}
+
+function expire(signal: DeadlineSignal) {
+  signal.aborted = true;
+  signal.emit('abort');
+}
+
+/** The time budget of one call: a signal that fires when it runs out. */
+export class Deadline {
+  readonly signal = new DeadlineSignal();
+  readonly #endsAt: number;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(readonly budgetMs: number) {
+    this.#endsAt = performance.now() + budgetMs;
+    this.#timer = setTimeout(expire, budgetMs, this.signal);
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.#endsAt - performance.now());
+  }
+
+  expired(): boolean {
+    return this.signal.aborted;
+  }
+
   /** Stops the timer; call once the call has settled. */
-  dispose(): void;
+  dispose(): void {
+    clearTimeout(this.#timer);
+  }
 }
 
 export function startDeadline(budgetMs: number): Deadline {
-  const controller = new AbortController();
-  const endsAt = performance.now() + budgetMs;
-  const timer = setTimeout(() => controller.abort(), budgetMs);
-  return {
-    signal: controller.signal,
-    budgetMs,
-    remainingMs: () => Math.max(0, endsAt - performance.now()),
-    expired: () => controller.signal.aborted,
-    dispose: () => clearTimeout(timer),
-  };
+  return new Deadline(budgetMs);
 }
 
 export interface CallContext {
@@ -90,23 +111,16 @@ function deadlineError(ctx: CallContext, cause?: unknown): UpstreamError {
   );
 }
 
-/** Settles with `promise`, or with a timeout error as soon as the deadline passes. */
+/**
+ * Settles with `promise`, or with a timeout error as soon as the deadline passes. The listener is not removed:
+ * the caller disposes of the deadline once this settles, so the signal never fires afterwards.
+ */
 function raceDeadline<T>(promise: Promise<T>, ctx: CallContext): Promise<T> {
   const { signal } = ctx.deadline;
   if (signal.aborted) return Promise.reject(deadlineError(ctx));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(deadlineError(ctx));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    signal.on('abort', () => reject(deadlineError(ctx)));
+    promise.then(resolve, reject);
   });
 }
 
@@ -173,25 +187,26 @@ export async function sendJson(
   request: JsonRequest,
   ctx: CallContext,
 ): Promise<JsonResponse> {
-  let statusCode: number;
-  let text: string;
+  let response: WholeResponse;
   try {
-    const response = await dispatcher.request({
-      method: request.method,
-      path: request.path,
-      headers: {
-        accept: 'application/json',
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...request.headers,
+    response = await sendForText(
+      dispatcher,
+      {
+        method: request.method,
+        path: request.path,
+        headers: {
+          accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...request.headers,
+        },
+        body: request.body === undefined ? null : JSON.stringify(request.body),
       },
-      body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal: ctx.deadline.signal,
-    });
-    statusCode = response.statusCode;
-    text = await response.body.text();
+      ctx.deadline.signal,
+    );
   } catch (error) {
     throw transportError(error, ctx);
   }
+  const { statusCode, text } = response;
   try {
     return { statusCode, parsed: true, body: JSON.parse(text) as unknown };
   } catch {

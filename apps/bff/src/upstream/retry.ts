@@ -1,4 +1,4 @@
-import type { Deadline } from './http';
+import type { Deadline, DeadlineSignal } from './http';
 
 export interface RetryPolicy {
   /** Extra attempts after the first one. */
@@ -15,15 +15,15 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
   return Math.floor(random() * ceiling);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: DeadlineSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      signal.off('abort', done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
+    signal.on('abort', done);
   });
 }
 

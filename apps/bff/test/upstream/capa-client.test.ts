@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CapaClientOptions, createCapaClient } from '../../src/upstream/capa-client';
 import { httpStatusFor } from '../../src/upstream/errors';
 import {
@@ -165,6 +165,45 @@ describe('capa client: reads', () => {
     expect(elapsed).toBeLessThan(budget + 1_000);
     await client.close();
     await server.waitForNoOpenSockets(1_000);
+  });
+
+  it('drops the connection of a call cut off by its deadline, so the call holds no pool slot', async () => {
+    let dropped = false;
+    const { client } = await setup(
+      (_req, res) => {
+        res.socket?.once('close', () => {
+          dropped = true;
+        });
+      },
+      { timeouts: { deadlineMs: 200 }, retry: { retries: 0 } },
+    );
+    expect((await upstreamFailure(client.getKycDetails('u'))).kind).toBe('timeout');
+    await vi.waitFor(() => expect(dropped).toBe(true), { timeout: 1_000 });
+  });
+
+  it('reads an answer that arrives in many chunks, multi-byte characters split between them', async () => {
+    const name = 'Núñez Gonzá'.repeat(2_000);
+    const { client } = await setup((_req, res) => {
+      const bytes = Buffer.from(JSON.stringify({ status: 'ok', data: { name } }));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+      // Odd-sized writes, spaced out so they arrive apart, split two-byte characters across chunks.
+      const writeFrom = (at: number) => {
+        if (at >= bytes.length) return void res.end();
+        res.write(bytes.subarray(at, at + 4_001));
+        setTimeout(() => writeFrom(at + 4_001), 2);
+      };
+      writeFrom(0);
+    });
+    expect(await client.getKycDetails('u')).toEqual({ name });
+  });
+
+  it('refuses an answer over 8 MiB as bad_response instead of buffering it', async () => {
+    const { client } = await setup((_req, res) => sendText(res, 200, 'x'.repeat(8 * 1024 * 1024 + 1)), {
+      retry: { retries: 0 },
+    });
+    const error = await upstreamFailure(client.getKycDetails('u'));
+    expect(error.kind).toBe('bad_response');
+    expect(error.message).toContain('body too large');
   });
 
   it('gives up on a silent server at the headers timeout, before the deadline', async () => {

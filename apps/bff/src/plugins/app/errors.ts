@@ -114,27 +114,28 @@ export default fp(
       return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
     });
     // Ajv coerces a numeric string too big for a double ("1e309") to Infinity and then skips minimum/maximum
-    // for it; refuse what no integer field can hold before a handler passes it on (to SQL, say).
-    app.addHook('preHandler', async (request) => {
-      for (const part of ['query', 'params'] as const) {
-        const values = request[part];
-        if (typeof values !== 'object' || values === null) continue;
-        for (const [name, value] of Object.entries(values)) {
-          if (typeof value === 'number' && !Number.isFinite(value)) {
-            throw new ApiError(400, 'invalid_request', `Invalid request: ${name} must be a finite number`, [
-              {
-                in: part === 'query' ? 'querystring' : 'params',
-                path: `/${name}`,
-                message: 'must be finite',
-              },
-            ]);
-          }
-        }
-      }
+    // for it; refuse what no integer field can hold before a handler passes it on (to SQL, say). A callback
+    // hook rather than an async one, since it runs on every request.
+    app.addHook('preHandler', (request, _reply, done) => {
+      done(infiniteNumberIn(request, 'query') ?? infiniteNumberIn(request, 'params'));
     });
   },
   { name: 'errors' },
 );
+
+function infiniteNumberIn(request: FastifyRequest, part: 'query' | 'params'): ApiError | undefined {
+  const values = request[part];
+  if (typeof values !== 'object' || values === null) return undefined;
+  for (const name in values) {
+    const value = (values as Record<string, unknown>)[name];
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return new ApiError(400, 'invalid_request', `Invalid request: ${name} must be a finite number`, [
+        { in: part === 'query' ? 'querystring' : 'params', path: `/${name}`, message: 'must be finite' },
+      ]);
+    }
+  }
+  return undefined;
+}
 
 export function notFoundEnvelope(request: FastifyRequest): Envelope {
   return {

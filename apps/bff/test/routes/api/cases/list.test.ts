@@ -99,6 +99,19 @@ describeEachEngine('case list', (engine) => {
       expect(await walk(query, 1)).toEqual(expected);
     });
 
+    it.each([
+      ['?q=ana', ''],
+      ['?q=ana&sort=score&direction=asc', '?sort=score&direction=asc'],
+      ['?q=ana&sort=age&direction=desc', '?sort=age&direction=desc'],
+      ['?q=ana&sort=updated', '?sort=updated'],
+    ])('pages the text search %s in the order of the whole queue', async (query, whole) => {
+      const found = new Set(names(await list(query)));
+      const expected = names(await list(whole)).filter((name) => found.has(name));
+      expect(expected).toHaveLength(3);
+      expect(names(await list(query))).toEqual(expected);
+      expect(await walk(query, 1)).toEqual(expected);
+    });
+
     it('keeps the pages of the priority order cut at the time of the first page', async () => {
       const first = await list('?limit=2');
       expect(names(first)).toEqual(['c1', 'c3']);

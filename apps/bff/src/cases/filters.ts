@@ -1,0 +1,115 @@
+import type { CaseListQuery } from '@review-desk/contracts';
+import {
+  type ComparisonOperatorExpression,
+  type Expression,
+  type ExpressionBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
+import { ApiError } from '../errors';
+import { type Actor, isUuid } from './core';
+import { type QueryTerm, queryTerms } from './linking';
+
+/**
+ * The queue's filters, answered by whichever table holds what they ask about:
+ *
+ * - `cases`, the record itself;
+ * - `case_search_terms`, whose rows carry copies of the columns the queue filters and orders by
+ *   (`case_id` for `id`): a text search reads its matches there rather than looking up each case;
+ * - `case_counts`, counts by provider, state, upstream status, assignee and score: the facets of a query
+ *   that filters on those alone (facets.ts).
+ */
+export type Source = 'cases' | 'case_search_terms' | 'case_counts';
+
+export type Column =
+  | 'id'
+  | 'provider'
+  | 'state'
+  | 'upstream_status'
+  | 'assignee_id'
+  | 'triage_score'
+  | 'created_at'
+  | 'updated_at'
+  | 'sla_due_at';
+
+/** A condition on one column, kept as data so that each source can answer it. */
+export type Condition = readonly [column: Column, operator: ComparisonOperatorExpression, value: unknown];
+
+// Conditions are written once for the three tables, so the builder is not tied to one of them.
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+export type AnyBuilder = ExpressionBuilder<any, any>;
+
+export const column = (source: Source, name: Column) =>
+  sql.ref(`${source}.${source === 'case_search_terms' && name === 'id' ? 'case_id' : name}`);
+
+export const condition = (eb: AnyBuilder, source: Source, [name, operator, value]: Condition) =>
+  eb(column(source, name), operator, value);
+
+export interface QueueFilter {
+  /** Conditions on the columns `case_counts` has. */
+  counted: readonly Condition[];
+  /** Some filters (text, dates) are on columns `case_counts` lacks. */
+  uncounted: boolean;
+  /** A text search: its matches are read from `case_search_terms`. */
+  searched: boolean;
+  /** Every filter, on `cases` or on `case_search_terms`. */
+  where(eb: AnyBuilder, source: 'cases' | 'case_search_terms'): Expression<SqlBool>;
+}
+
+export function queueFilter(query: CaseListQuery, actor: Actor): QueueFilter {
+  const counted: Condition[] = [];
+  if (query.provider) counted.push(['provider', '=', query.provider]);
+  if (query.state && query.state.length > 0) counted.push(['state', 'in', query.state]);
+  if (query.upstreamStatus && query.upstreamStatus.length > 0) {
+    counted.push(['upstream_status', 'in', query.upstreamStatus]);
+  }
+  if (query.assignee === 'me') counted.push(['assignee_id', '=', actor.id]);
+  else if (query.assignee === 'unassigned') counted.push(['assignee_id', 'is', null]);
+  else if (query.assignee !== undefined) {
+    if (!isUuid(query.assignee)) {
+      throw new ApiError(400, 'invalid_request', 'assignee must be "me", "unassigned" or a user id');
+    }
+    counted.push(['assignee_id', '=', query.assignee]);
+  }
+  if (query.scoreMin !== undefined) counted.push(['triage_score', '>=', query.scoreMin]);
+  if (query.scoreMax !== undefined) counted.push(['triage_score', '<=', query.scoreMax]);
+  const dated: Condition[] = [];
+  if (query.createdAfter) dated.push(['created_at', '>=', new Date(query.createdAfter)]);
+  if (query.createdBefore) dated.push(['created_at', '<', new Date(query.createdBefore)]);
+  const terms = query.q ? queryTerms(query.q) : [];
+
+  return {
+    counted,
+    uncounted: dated.length > 0 || terms.length > 0,
+    searched: terms.length > 0,
+    where(eb, source) {
+      const conditions = [...counted, ...dated].map((each) => condition(eb, source, each));
+      // On the search terms, the row itself matches the first word and the case has the others.
+      const [first, ...others] = terms;
+      const matched = source === 'case_search_terms' && first ? others : terms;
+      if (source === 'case_search_terms' && first) conditions.push(termMatches(eb, first));
+      for (const term of matched) {
+        conditions.push(
+          eb(
+            column(source, 'id'),
+            'in',
+            eb
+              .selectFrom('case_search_terms as matching')
+              .select('matching.case_id')
+              .where((inner: AnyBuilder) => termMatches(inner, term, 'matching')),
+          ),
+        );
+      }
+      return eb.and(conditions);
+    },
+  };
+}
+
+/** A search term row that starts with the word, or is the whole masked identifier the word may be. */
+function termMatches(eb: AnyBuilder, term: QueryTerm, table = 'case_search_terms') {
+  const value = sql.ref(`${table}.term`);
+  return eb.or([
+    eb(value, 'like', term.prefix),
+    ...(term.whole === null ? [] : [eb(value, '=', term.whole)]),
+  ]);
+}
