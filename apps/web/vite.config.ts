@@ -1,29 +1,53 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const bff = 'http://127.0.0.1:3000';
 const fromHere = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
  * Vendor code in chunks by how often it changes and who needs it: React, the router and the data cache load
- * on every page; TanStack Table and Virtual with the queue, audit and case pages. MUI is left to automatic
- * splitting, so a page loads only the components it uses. Each route's own code is a lazy chunk
- * (src/app/router.tsx): a first visit downloads only the page it opens.
+ * on every page; TanStack Table with the queue, audit and case pages. TanStack Virtual is left to the lazy
+ * chunk that uses it (src/components/data-table/virtual-rows.tsx). The queue is part of the entry, every
+ * other page a lazy chunk (src/app/router.tsx). The MUI and emotion code the entry needs is one chunk
+ * ('$initial': what the entry imports statically), rather than the dozen small chunks automatic splitting
+ * makes of it: fewer requests from index.html and better compression. What only lazy pages use is still
+ * split automatically, so a page loads only the components it uses.
  */
 const vendorChunks = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
   { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 40 },
   { name: 'query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/, priority: 20 },
+  { name: 'table', test: /node_modules[\\/]@tanstack[\\/](react-table|table-core)[\\/]/, priority: 20 },
   {
-    name: 'table',
-    test: /node_modules[\\/]@tanstack[\\/](react-table|table-core|react-virtual|virtual-core)[\\/]/,
-    priority: 20,
+    name: 'mui',
+    test: /node_modules[\\/](@mui|@emotion|stylis|react-transition-group|@babel|clsx|react-is|hoist-non-react-statics)[\\/]/,
+    tags: ['$initial' as const],
+    priority: 10,
   },
 ];
 
+/**
+ * Every chunk starts with V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): its functions
+ * are compiled eagerly, on a background thread while the file downloads, instead of one by one on the main
+ * thread the first time each runs. A chunk's code runs as soon as it has loaded (the entry at start-up, a
+ * page's chunks when it opens), so most of it is needed at once. The hint only counts on a file's first line,
+ * hence after Vite's own additions to the chunk.
+ */
+const compileHint: Plugin = {
+  name: 'review-desk:compile-hint',
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
+    },
+  },
+};
+
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), compileHint],
   resolve: {
     alias: {
       '@': fromHere('./src'),

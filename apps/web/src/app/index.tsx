@@ -1,10 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
 import { AppProvider } from './provider';
-import { AppRouter } from './router';
 
-export function App() {
+type Router = Parameters<typeof RouterProvider>[0]['router'];
+
+export function App({ queryClient, router }: { queryClient: QueryClient; router: Router }) {
   return (
-    <AppProvider>
-      <AppRouter />
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
     </AppProvider>
   );
 }

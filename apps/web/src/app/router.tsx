@@ -1,27 +1,68 @@
-import { useMemo } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Navigate, type RouteObject } from 'react-router';
 import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
 import { FullPageProgress } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
+import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
+import { getCaseQueryOptions } from '@/features/cases/api/get-case';
+import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
+import { parseQueueSearch, toCaseListQuery } from '@/features/cases/utils/queue-search';
+import { Component as QueuePage } from './routes/app/queue';
+import { Component as SignedInArea } from './routes/app/root';
 
-/** Every page is its own lazy chunk, so the first visit downloads only the page it opens. */
-export function createAppRoutes(): RouteObject[] {
+/**
+ * The signed-in area and the queue, where every session starts, are part of the entry: they load with it,
+ * from index.html, rather than after it. Every other page is its own lazy chunk, downloaded when opened.
+ *
+ * The loaders start the requests a page makes as it opens (the session check, the queue's first page, the
+ * case) as soon as the navigation begins, alongside the page's code, rather than one after another once each
+ * component has loaded and rendered. They do not wait for the answers: the pages read the same queries from
+ * the cache and show their own loading and error states.
+ */
+export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
+  // Signed out (the session check answered null), a page's requests could only answer 401.
+  const signedOut = () => queryClient.getQueryData(meQueryKey) === null;
+  const checkSession = () => {
+    if (queryClient.getQueryData(meQueryKey) === undefined)
+      void queryClient.prefetchQuery(getMeQueryOptions());
+    return null;
+  };
+
   return [
     {
       path: paths.login.path,
       lazy: () => import('./routes/auth/login'),
+      loader: checkSession,
       HydrateFallback: FullPageProgress,
       ErrorBoundary: RouteErrorBoundary,
     },
     {
       path: paths.home.path,
-      lazy: () => import('./routes/app/root'),
+      Component: SignedInArea,
+      loader: checkSession,
       HydrateFallback: FullPageProgress,
       ErrorBoundary: RouteErrorBoundary,
       children: [
         { index: true, element: <Navigate to={paths.queue.getHref()} replace /> },
-        { path: paths.queue.path, lazy: () => import('./routes/app/queue') },
-        { path: paths.case.path, lazy: () => import('./routes/app/case') },
+        {
+          path: paths.queue.path,
+          Component: QueuePage,
+          loader: ({ request }) => {
+            const search = parseQueueSearch(new URL(request.url).searchParams);
+            if (!signedOut())
+              void queryClient.prefetchInfiniteQuery(getCasesInfiniteQueryOptions(toCaseListQuery(search)));
+            return null;
+          },
+        },
+        {
+          path: paths.case.path,
+          lazy: () => import('./routes/app/case'),
+          loader: ({ params }) => {
+            if (params.caseId && !signedOut())
+              void queryClient.prefetchQuery(getCaseQueryOptions(params.caseId));
+            return null;
+          },
+        },
         { path: paths.subject.path, lazy: () => import('./routes/app/subject') },
         { path: paths.search.path, lazy: () => import('./routes/app/search') },
         { path: paths.audit.path, lazy: () => import('./routes/app/audit') },
@@ -30,9 +71,4 @@ export function createAppRoutes(): RouteObject[] {
       ],
     },
   ];
-}
-
-export function AppRouter() {
-  const router = useMemo(() => createBrowserRouter(createAppRoutes()), []);
-  return <RouterProvider router={router} />;
 }

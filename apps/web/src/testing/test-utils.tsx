@@ -19,7 +19,7 @@ export function createTestQueryClient(): QueryClient {
 /** The whole app at `url`, with its real routes, guard and providers; fetch must be mocked (see mock-fetch). */
 export function renderApp(url: string) {
   const queryClient = createTestQueryClient();
-  const router = createMemoryRouter(createAppRoutes(), { initialEntries: [url] });
+  const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup({ delay: null });
   const view = render(
     <AppProvider queryClient={queryClient}>

@@ -1,7 +1,32 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, TableSortLabel } from '@mui/material';
 import { flexRender, type Row, type Table as TanstackTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+
+type VirtualRowsComponent = typeof import('./virtual-rows').VirtualRows;
+let loadedVirtualRows: VirtualRowsComponent | null = null;
+
+/**
+ * The virtualiser, loaded the first time a table needs it: no first page has that many rows, so the page that
+ * lists them does not wait for its code. Until it arrives (or if it cannot be loaded) every row is drawn.
+ */
+function useVirtualRows(needed: boolean): VirtualRowsComponent | null {
+  const [component, setComponent] = useState(() => loadedVirtualRows);
+  useEffect(() => {
+    if (!needed || component !== null) return;
+    let mounted = true;
+    import('./virtual-rows').then(
+      (module) => {
+        loadedVirtualRows = module.VirtualRows;
+        if (mounted) setComponent(() => module.VirtualRows);
+      },
+      () => {},
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [needed, component]);
+  return component;
+}
 
 type DataTableProps<T> = {
   table: TanstackTable<T>;
@@ -43,16 +68,11 @@ export function DataTable<T>({
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const scrollToIndexRef = useRef<((index: number) => void) | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const [focusRequest, setFocusRequest] = useState<number | null>(null);
   const virtual = rows.length > virtualizeAfter;
-
-  const virtualizer = useVirtualizer({
-    count: virtual ? rows.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimatedRowHeight,
-    overscan: 12,
-  });
+  const VirtualRows = useVirtualRows(virtual);
 
   useEffect(() => {
     if (focusRequest === null) return;
@@ -66,7 +86,7 @@ export function DataTable<T>({
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActiveIndex(next);
-    if (virtual) virtualizer.scrollToIndex(next);
+    if (virtual) scrollToIndexRef.current?.(next);
     setFocusRequest(next);
   };
 
@@ -83,13 +103,13 @@ export function DataTable<T>({
     event.preventDefault();
   };
 
-  const renderRow = (row: Row<T>, index: number) => (
+  const renderRow = (row: Row<T>, index: number, measure?: (element: Element | null) => void) => (
     <TableRow
       key={row.id}
       ref={(element: HTMLTableRowElement | null) => {
         if (element) {
           rowRefs.current.set(index, element);
-          if (virtual) virtualizer.measureElement(element);
+          measure?.(element);
         } else rowRefs.current.delete(index);
       }}
       data-index={index}
@@ -117,9 +137,6 @@ export function DataTable<T>({
   );
 
   const visibleColumns = table.getVisibleLeafColumns().length;
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
     <Box
@@ -161,17 +178,16 @@ export function DataTable<T>({
               <TableCell colSpan={visibleColumns}>{empty}</TableCell>
             </TableRow>
           )}
-          {virtual ? (
-            <>
-              {paddingTop > 0 && <TableRow aria-hidden="true" style={{ height: paddingTop }} />}
-              {items.map((item) => {
-                const row = rows[item.index];
-                return row ? renderRow(row, item.index) : null;
-              })}
-              {paddingBottom > 0 && <TableRow aria-hidden="true" style={{ height: paddingBottom }} />}
-            </>
+          {virtual && VirtualRows !== null ? (
+            <VirtualRows
+              rows={rows}
+              getScrollElement={() => scrollRef.current}
+              estimatedRowHeight={estimatedRowHeight}
+              renderRow={renderRow}
+              scrollToIndexRef={scrollToIndexRef}
+            />
           ) : (
-            rows.map(renderRow)
+            rows.map((row, index) => renderRow(row, index))
           )}
         </TableBody>
       </Table>

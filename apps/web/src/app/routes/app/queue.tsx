@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { TableSkeleton } from '@/components/feedback/skeletons';
@@ -40,6 +40,12 @@ export function Component() {
   const [queueEmpty, setQueueEmpty] = useState(false);
   const now = useNow();
   useCaseEvents();
+
+  // Reviewers open cases from here: once the rows are shown, fetch the case page's code, so that opening one
+  // waits only for its data. A failure is left to the navigation, which loads the page again and reports it.
+  useEffect(() => {
+    if (cases.isSuccess) import('./case').catch(() => {});
+  }, [cases.isSuccess]);
 
   const setSearch = (next: QueueSearch) => {
     setRowSelection({});

@@ -54,11 +54,12 @@ export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200
           display: 'block',
         }}
       >
+        {/* Not loading="lazy": the evidence is what the page is for, and a lazy image is only requested after
+            the page's first layout; an eager one is requested as soon as React creates it. */}
         <Box
           component="img"
           src={src}
           alt={label}
-          loading="lazy"
           onError={() => setFailed(true)}
           sx={{ display: 'block', height, maxWidth: '100%', objectFit: 'contain' }}
         />

@@ -116,6 +116,43 @@ describe('the queue', () => {
     expect(await within(table).findByText('Claimed by Demo senior')).toBeTruthy();
   });
 
+  it('saves the current view, with its filters, from the views dialog', async () => {
+    queueBackend();
+    const { user } = renderApp('/queue?provider=capa');
+    await screen.findByRole('table', { name: 'Case queue' });
+
+    await user.click(screen.getByRole('button', { name: 'Views' }));
+    expect(screen.getByRole('menuitem', { name: 'No saved views yet' })).toBeTruthy();
+    await user.click(screen.getByRole('menuitem', { name: 'Save or manage views…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Saved views' });
+    await user.type(within(dialog).getByLabelText('Name for the current view'), 'Capa only');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const saved = within(dialog).getByRole('list', { name: 'Saved views' });
+    expect(within(saved).getByText('Capa only')).toBeTruthy();
+    expect(within(saved).getByText('provider=capa')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Delete view Capa only' })).toBeTruthy();
+  });
+
+  it('keeps only the rows on screen in the table once it holds more than a hundred', async () => {
+    const many = Array.from({ length: 120 }, (_, index) =>
+      caseSummary({
+        id: `3f6f2f5e-5a7c-4d55-9a51-2b1d1c0e${String(index).padStart(4, '0')}`,
+        displayName: `Subject ${index}`,
+      }),
+    );
+    mockFetch()
+      .signedInAs('analyst')
+      .get('/api/cases', { body: caseList(many) });
+    renderApp('/queue');
+
+    const table = await screen.findByRole('table', { name: 'Case queue' });
+    expect(table.getAttribute('aria-rowcount')).toBe('121');
+    expect(within(table).getByText('Subject 0')).toBeTruthy();
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeLessThan(121));
+    expect(table.getAttribute('aria-rowcount')).toBe('121');
+  });
+
   it('moves with j and k and opens a case with Enter', async () => {
     const fetchMock = queueBackend();
     fetchMock.get(/^\/api\/cases\/[^/]+$/, {

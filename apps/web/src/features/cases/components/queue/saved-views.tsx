@@ -1,27 +1,15 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Divider,
-  List,
-  ListItem,
-  ListItemText,
-  Menu,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
+import { Button, Divider, Menu, MenuItem } from '@mui/material';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useStoredState } from '@/hooks/use-stored-state';
 
 /** A named queue set-up: its filters and sort (the URL search) and the columns it hides. */
 export type SavedView = { name: string; search: string; hiddenColumns: string[] };
 
 const STORAGE_KEY = 'review-desk.queue.saved-views';
-const MAX_VIEWS = 30;
+
+const SavedViewsDialog = lazy(() =>
+  import('./saved-views-dialog').then((module) => ({ default: module.SavedViewsDialog })),
+);
 
 const isSavedViews = (value: unknown): value is SavedView[] =>
   Array.isArray(value) &&
@@ -45,18 +33,9 @@ export function SavedViews({ current, onApply }: SavedViewsProps) {
   const [views, setViews] = useStoredState<SavedView[]>(STORAGE_KEY, [], isSavedViews);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [name, setName] = useState('');
+  // Mounted from its first opening on, so that closing it animates and its draft name survives, as before.
+  const [dialogOpened, setDialogOpened] = useState(false);
   const menuId = useId();
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed === '') return;
-    setViews((previous) =>
-      [...previous.filter((view) => view.name !== trimmed), { name: trimmed, ...current }].slice(-MAX_VIEWS),
-    );
-    setName('');
-  };
 
   return (
     <>
@@ -87,62 +66,23 @@ export function SavedViews({ current, onApply }: SavedViewsProps) {
           onClick={() => {
             setAnchor(null);
             setDialogOpen(true);
+            setDialogOpened(true);
           }}
         >
           Save or manage views…
         </MenuItem>
       </Menu>
-      <Dialog open={dialogOpen} onClose={() => setDialogOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>Saved views</DialogTitle>
-        <DialogContent>
-          <Stack component="form" direction="row" spacing={1} onSubmit={save} sx={{ pt: 1 }}>
-            <TextField
-              label="Name for the current view"
-              size="small"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              slotProps={{ htmlInput: { maxLength: 60 } }}
-              fullWidth
-            />
-            <Button type="submit" variant="contained" disabled={name.trim() === ''}>
-              Save
-            </Button>
-          </Stack>
-          {views.length === 0 ? (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-              No saved views yet.
-            </Typography>
-          ) : (
-            <List dense aria-label="Saved views">
-              {views.map((view) => (
-                <ListItem
-                  key={view.name}
-                  secondaryAction={
-                    <Button
-                      size="small"
-                      color="error"
-                      onClick={() =>
-                        setViews((previous) => previous.filter((item) => item.name !== view.name))
-                      }
-                      aria-label={`Delete view ${view.name}`}
-                    >
-                      Delete
-                    </Button>
-                  }
-                >
-                  <ListItemText
-                    primary={view.name}
-                    secondary={view.search === '' ? 'All cases' : view.search}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDialogOpen(false)}>Close</Button>
-        </DialogActions>
-      </Dialog>
+      {dialogOpened && (
+        <Suspense fallback={null}>
+          <SavedViewsDialog
+            open={dialogOpen}
+            views={views}
+            onViewsChange={setViews}
+            current={current}
+            onClose={() => setDialogOpen(false)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
