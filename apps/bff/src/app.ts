@@ -60,6 +60,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
+    // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
+    // PostgreSQL table, outlasts Fastify's 10 s default, and a start-up that fails for being slow helps nobody.
+    pluginTimeout: 180_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
