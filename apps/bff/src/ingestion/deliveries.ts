@@ -1,6 +1,7 @@
 import type { Provider } from '@review-desk/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, appendAuditEvents } from '../db/audit';
+import { Batcher } from '../db/batcher';
 import type { DeliveryRow, DeliveryStatus, IngestionDB } from './schema';
 import { sha256Hex } from './signatures';
 
@@ -29,8 +30,12 @@ interface Arrival {
   contentHash: string;
   externalUserId: string | null;
   requestId: string | null;
-  resolve(recorded: RecordedDelivery): void;
-  reject(error: unknown): void;
+}
+
+interface Finish {
+  id: string;
+  status: Exclude<DeliveryStatus, 'pending'>;
+  error: string | null;
 }
 
 const maxErrorLength = 500;
@@ -40,16 +45,17 @@ const maxErrorLength = 500;
  * provider gets its 2xx, so a crash after answering loses nothing: a worker picks pending rows up at start, and
  * the other instances pick them up once their lease runs out.
  *
- * Arrivals are committed in groups: while one transaction is being written, the deliveries that arrive queue
- * for the next, which writes them all with one insert, one audit append and one commit. A single delivery on
- * a quiet system is written at once; under a burst, each commit carries the burst.
+ * Arrivals are committed in groups (a Batcher): while one transaction is being written, the deliveries that
+ * arrive queue for the next, which writes them all with one insert, one audit append and one commit. The
+ * worker's leases and finishes are grouped the same way, so a burst costs a few commits, not three per
+ * delivery.
  */
 export class DeliveryStore {
   readonly #clock: () => Date;
   readonly #redeliveryAfterMs: number;
-  readonly #maxBatch: number;
-  readonly #arrivals: Arrival[] = [];
-  #writing = false;
+  readonly #arrivals: Batcher<Arrival, RecordedDelivery>;
+  readonly #leases: Batcher<{ id: string; ms: number }, DeliveryRow | undefined>;
+  readonly #finishes: Batcher<Finish, undefined>;
 
   constructor(
     private readonly db: Kysely<IngestionDB>,
@@ -57,7 +63,12 @@ export class DeliveryStore {
   ) {
     this.#clock = options.clock ?? (() => new Date());
     this.#redeliveryAfterMs = options.redeliveryAfterMs ?? 10 * 60_000;
-    this.#maxBatch = options.maxBatch ?? 200;
+    this.#arrivals = new Batcher(
+      (group) => this.db.transaction().execute((trx) => this.#store(trx, group)),
+      options.maxBatch ?? 200,
+    );
+    this.#leases = new Batcher((group) => this.#lease(group));
+    this.#finishes = new Batcher((group) => this.#finish(group));
   }
 
   /** Resolves once the delivery is durably stored (or found stored before), never sooner. */
@@ -67,48 +78,13 @@ export class DeliveryStore {
     externalUserId: string | null,
     requestId: string | null,
   ): Promise<RecordedDelivery> {
-    return new Promise((resolve, reject) => {
-      this.#arrivals.push({
-        provider,
-        body,
-        contentHash: sha256Hex(body),
-        externalUserId,
-        requestId,
-        resolve,
-        reject,
-      });
-      if (!this.#writing) void this.#writeArrivals();
+    return this.#arrivals.submit({
+      provider,
+      body,
+      contentHash: sha256Hex(body),
+      externalUserId,
+      requestId,
     });
-  }
-
-  async #writeArrivals(): Promise<void> {
-    this.#writing = true;
-    try {
-      while (this.#arrivals.length > 0) {
-        const group = this.#arrivals.splice(0, this.#maxBatch);
-        try {
-          const recorded = await this.db.transaction().execute((trx) => this.#store(trx, group));
-          for (const [index, arrival] of group.entries())
-            arrival.resolve(recorded[index] as RecordedDelivery);
-        } catch (error) {
-          if (group.length === 1) {
-            group[0]?.reject(error);
-            continue;
-          }
-          // One bad arrival must not fail the others: each is tried again on its own.
-          for (const arrival of group) {
-            try {
-              const [recorded] = await this.db.transaction().execute((trx) => this.#store(trx, [arrival]));
-              arrival.resolve(recorded as RecordedDelivery);
-            } catch (single) {
-              arrival.reject(single);
-            }
-          }
-        }
-      }
-    } finally {
-      this.#writing = false;
-    }
   }
 
   async #store(trx: Transaction<IngestionDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
@@ -201,15 +177,34 @@ export class DeliveryStore {
    * instance) takes it meanwhile. Undefined when it is not pending or someone else holds it.
    */
   lease(id: string, ms: number): Promise<DeliveryRow | undefined> {
+    return this.#leases.submit({ id, ms });
+  }
+
+  /** The leases asked for while the previous ones were written: one statement per lease length (usually one). */
+  async #lease(group: { id: string; ms: number }[]): Promise<(DeliveryRow | undefined)[]> {
     const now = this.#clock();
-    return this.db
-      .updateTable('deliveries')
-      .set({ lease_until: new Date(now.getTime() + ms) })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-      .returningAll()
-      .executeTakeFirst();
+    const leased = new Map<string, DeliveryRow>();
+    for (const ms of new Set(group.map((lease) => lease.ms))) {
+      const rows = await this.db
+        .updateTable('deliveries')
+        .set({ lease_until: new Date(now.getTime() + ms) })
+        .where(
+          'id',
+          'in',
+          group.filter((lease) => lease.ms === ms).map((lease) => lease.id),
+        )
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+        .returningAll()
+        .execute();
+      for (const row of rows) leased.set(row.id, row);
+    }
+    // The same id asked for twice in one group is leased once: the first asker holds it.
+    return group.map((lease) => {
+      const row = leased.get(lease.id);
+      leased.delete(lease.id);
+      return row;
+    });
   }
 
   /** Extends the lease of a delivery still being processed. */
@@ -242,19 +237,38 @@ export class DeliveryStore {
     return rows.map((row) => row.id);
   }
 
+  /** Ends the processing of a delivery this worker holds; finishes asked for meanwhile share one commit. */
   async finish(id: string, status: Exclude<DeliveryStatus, 'pending'>, error: string | null): Promise<void> {
+    await this.#finishes.submit({ id, status, error });
+  }
+
+  async #finish(group: Finish[]): Promise<undefined[]> {
     const now = this.#clock();
-    await this.db
-      .updateTable('deliveries')
-      .set((eb) => ({
-        status,
-        attempts: eb('attempts', '+', 1),
-        last_error: error === null ? null : error.slice(0, maxErrorLength),
-        processed_at: status === 'unmatched' ? null : now,
-        lease_until: null,
-      }))
-      .where('id', '=', id)
-      .execute();
+    const outcomes = new Map<string, Finish[]>();
+    for (const finish of group) {
+      const key = JSON.stringify([finish.status, finish.error]);
+      outcomes.set(key, [...(outcomes.get(key) ?? []), finish]);
+    }
+    const write = async (db: Kysely<IngestionDB>) => {
+      for (const [first, ...rest] of outcomes.values()) {
+        if (!first) continue;
+        const { status, error } = first;
+        await db
+          .updateTable('deliveries')
+          .set((eb) => ({
+            status,
+            attempts: eb('attempts', '+', 1),
+            last_error: error === null ? null : error.slice(0, maxErrorLength),
+            processed_at: status === 'unmatched' ? null : now,
+            lease_until: null,
+          }))
+          .where('id', 'in', [first.id, ...rest.map((finish) => finish.id)])
+          .execute();
+      }
+    };
+    if (outcomes.size === 1) await write(this.db);
+    else await this.db.transaction().execute(write);
+    return group.map(() => undefined);
   }
 
   /** Counts a failed attempt; the row is held until `delayMs` from now, when its next attempt is due. */

@@ -1,5 +1,6 @@
 import type { DirectoryEntryInput, Provider } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
+import { Batcher } from '../db/batcher';
 import type { DirectoryRow, IngestionDB } from './schema';
 
 const chunkSize = 500;
@@ -10,6 +11,11 @@ const chunkSize = 500;
  * and id numbers that connectFi's status does not.
  */
 export class SubjectDirectory {
+  // The webhook worker looks up many deliveries at once: lookups asked for meanwhile share one query.
+  readonly #lookups = new Batcher<{ provider: Provider; externalUserId: string }, DirectoryRow | undefined>(
+    (lookups) => this.#lookUp(lookups),
+  );
+
   constructor(
     private readonly db: Kysely<IngestionDB>,
     private readonly clock: () => Date = () => new Date(),
@@ -76,12 +82,27 @@ export class SubjectDirectory {
   }
 
   byExternalUserId(provider: Provider, externalUserId: string): Promise<DirectoryRow | undefined> {
-    return this.db
-      .selectFrom('subject_directory')
-      .selectAll()
-      .where('provider', '=', provider)
-      .where('external_user_id', '=', externalUserId)
-      .executeTakeFirst();
+    return this.#lookups.submit({ provider, externalUserId });
+  }
+
+  async #lookUp(
+    lookups: { provider: Provider; externalUserId: string }[],
+  ): Promise<(DirectoryRow | undefined)[]> {
+    const found = new Map<string, DirectoryRow>();
+    for (const provider of new Set(lookups.map((lookup) => lookup.provider))) {
+      const rows = await this.db
+        .selectFrom('subject_directory')
+        .selectAll()
+        .where('provider', '=', provider)
+        .where(
+          'external_user_id',
+          'in',
+          lookups.filter((lookup) => lookup.provider === provider).map((lookup) => lookup.externalUserId),
+        )
+        .execute();
+      for (const row of rows) found.set(`${provider}\u0000${row.external_user_id}`, row);
+    }
+    return lookups.map((lookup) => found.get(`${lookup.provider}\u0000${lookup.externalUserId}`));
   }
 
   bySubjectId(provider: Provider, subjectId: string): Promise<DirectoryRow | undefined> {

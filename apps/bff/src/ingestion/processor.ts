@@ -39,7 +39,7 @@ export function deliverySubjectRef(provider: Provider, body: string): string | n
 
 export interface DeliveryProcessorDeps {
   directory: SubjectDirectory;
-  sync: SubjectSync;
+  sync: Pick<SubjectSync, 'sync'>;
   /** A fresh read of the subject from its provider. */
   loadView: (provider: Provider, subjectId: string) => Promise<CaseView>;
 }

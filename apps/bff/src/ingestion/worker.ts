@@ -1,10 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
+import pLimit from 'p-limit';
 import type { DeliveryStore } from './deliveries';
 import { type DeliveryProcessorDeps, processDelivery } from './processor';
 
 export interface DeliveryWorkerOptions {
-  /** Deliveries processed at once (each is one provider read and one transaction). */
+  /**
+   * Deliveries in flight at once. Their bookkeeping (lease, directory lookup, outcome) shares statements, so a
+   * burst costs a few round trips and commits, not several per delivery.
+   */
   concurrency?: number;
+  /**
+   * Of those, deliveries reading their provider at once, and (separately) updating their cases at once: what
+   * a burst may take of the provider's rate limit and of the database pool that the reviewers share.
+   */
+  providerReads?: number;
   /** Attempts before a delivery the provider could not be read for is marked failed. */
   maxAttempts?: number;
   /** Delay before the n-th retry: base × 2^(n-1). */
@@ -35,6 +44,7 @@ export class DeliveryWorker {
   readonly #retryBaseMs: number;
   readonly #leaseMs: number;
   readonly #sweepIntervalMs: number;
+  readonly #deps: DeliveryProcessorDeps;
   #sweepTimer: NodeJS.Timeout | null = null;
   #sweeping = false;
   #running = 0;
@@ -42,11 +52,18 @@ export class DeliveryWorker {
 
   constructor(
     private readonly deliveries: DeliveryStore,
-    private readonly deps: DeliveryProcessorDeps,
+    deps: DeliveryProcessorDeps,
     private readonly log: FastifyBaseLogger,
     options: DeliveryWorkerOptions = {},
   ) {
-    this.#concurrency = options.concurrency ?? 4;
+    const reads = pLimit(options.providerReads ?? 4);
+    const syncs = pLimit(options.providerReads ?? 4);
+    this.#deps = {
+      directory: deps.directory,
+      loadView: (provider, subjectId) => reads(() => deps.loadView(provider, subjectId)),
+      sync: { sync: (view, source) => syncs(() => deps.sync.sync(view, source)) },
+    };
+    this.#concurrency = options.concurrency ?? 32;
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#retryBaseMs = options.retryBaseMs ?? 1_000;
     this.#leaseMs = options.leaseMs ?? 10_000;
@@ -119,7 +136,7 @@ export class DeliveryWorker {
 
   async #mappedNow(externalUserId: string | null): Promise<boolean> {
     if (externalUserId === null) return false;
-    return (await this.deps.directory.byExternalUserId('capa', externalUserId)) !== undefined;
+    return (await this.#deps.directory.byExternalUserId('capa', externalUserId)) !== undefined;
   }
 
   /** Runs `work` while renewing the lease on `id`. */
@@ -144,7 +161,7 @@ export class DeliveryWorker {
       const row = await this.deliveries.lease(id, this.#leaseMs);
       if (!row) return;
       leased = true;
-      const outcome = await this.#holding(id, () => processDelivery(row, this.deps));
+      const outcome = await this.#holding(id, () => processDelivery(row, this.#deps));
       if (outcome.status === 'retry') {
         const delay = this.#retryBaseMs * 2 ** row.attempts;
         const attempts = await this.deliveries.retryLater(id, outcome.error, delay);

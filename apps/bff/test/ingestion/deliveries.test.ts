@@ -90,6 +90,50 @@ describeEachEngine('the webhook delivery store', (engine) => {
     expect(await store.pendingIds()).not.toContain(id);
   });
 
+  it('leases each delivery of a burst to one asker, and records each outcome of a burst', async () => {
+    const ids = (
+      await Promise.all([1, 2, 3, 4, 5].map((n) => record(capaBody('REVIEW_NEEDED_KYC', `grouped-${n}`))))
+    ).map((recorded) => recorded.id);
+    // Asked for at once (as the worker's slots do), the leases share writes; the id asked for twice goes once.
+    const leases = await Promise.all([...ids, ids[0] as string].map((id) => store.lease(id, 10_000)));
+    expect(leases.map((row) => row?.id)).toEqual([...ids, undefined]);
+
+    const [processed, unmatched, failed, alsoProcessed, stillHeld] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    await Promise.all([
+      store.finish(processed, 'processed', null),
+      store.finish(unmatched, 'unmatched', null),
+      store.finish(failed, 'failed', 'not_found (HTTP 404)'),
+      store.finish(alsoProcessed, 'processed', null),
+    ]);
+    const rows = await db
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'last_error', 'attempts', 'lease_until'])
+      .where('id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(processed)).toMatchObject({
+      status: 'processed',
+      last_error: null,
+      attempts: 1,
+      lease_until: null,
+    });
+    expect(byId.get(unmatched)).toMatchObject({ status: 'unmatched', attempts: 1, lease_until: null });
+    expect(byId.get(failed)).toMatchObject({
+      status: 'failed',
+      last_error: 'not_found (HTTP 404)',
+      attempts: 1,
+    });
+    expect(byId.get(alsoProcessed)).toMatchObject({ status: 'processed', attempts: 1 });
+    expect(byId.get(stillHeld)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(byId.get(stillHeld)?.lease_until).not.toBeNull();
+  });
+
   it('holds a delivery that waits for its next attempt until that attempt is due', async () => {
     const { id } = await record(capaBody('REVIEW_NEEDED_KYC', 'retried'));
     expect(await store.lease(id, 10_000)).toBeDefined();
