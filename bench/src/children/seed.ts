@@ -140,4 +140,7 @@ export async function seedCases(db: Kysely<StoreDB>, count: number, subjects: Se
     on conflict do nothing`.execute(db);
   // Fresh statistics, as autovacuum would have gathered on a queue that grew over a month.
   await sql`analyze`.execute(db);
+  // And the search terms' visibility map, which text search reads its matches by (migration 0006), as
+  // autovacuum on PostgreSQL or the embedded database's own vacuum (apps/bff/src/db/database.ts) sets it.
+  await sql`vacuum case_search_terms`.execute(db);
 }

@@ -27,7 +27,7 @@ export async function facets(core: StoreCore, filter: QueueFilter, actor: Actor)
   if (filter.searched) {
     // A case found by two of its words counts once (its rows all carry the same copies).
     const found = core.db
-      .selectFrom('case_search_terms')
+      .selectFrom(filter.searchRows())
       .where((eb) => filter.where(eb, 'case_search_terms'))
       .select(['case_id', 'provider', 'state', 'upstream_status', 'assignee_id'])
       .distinct()

@@ -157,7 +157,7 @@ export async function listCases(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : null;
   const at = cursor?.at ? new Date(cursor.at) : core.clock();
   const order = orderOf(sort, direction);
-  const filter = queueFilter(query, actor);
+  const filter = queueFilter(core.db, query, actor);
   // A text search picks its page on the search terms, which carry copies of the columns it filters and
   // orders by (not updated_at) kept in the same transactions as the cases, and reads only those cases.
   const fromTerms = filter.searched && sort !== 'updated';
@@ -173,7 +173,7 @@ export async function listCases(
     let builder = selectSummaries(core.db);
     if (fromTerms) {
       let candidates = core.db
-        .selectFrom('case_search_terms')
+        .selectFrom(filter.searchRows())
         .select('case_search_terms.case_id')
         .where((eb) => conditions(eb, 'case_search_terms'))
         // A case found by two of its words is one candidate.

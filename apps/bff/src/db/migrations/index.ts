@@ -4,6 +4,7 @@ import { cases } from './0002-cases';
 import { ingestion } from './0003-ingestion';
 import { deliveryLeases } from './0004-delivery-leases';
 import { queueIndexes } from './0005-queue-indexes';
+import { searchTermsCovering } from './0006-search-terms-covering';
 
 /**
  * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003-ingestion': ingestion,
   '0004-delivery-leases': deliveryLeases,
   '0005-queue-indexes': queueIndexes,
+  '0006-search-terms-covering': searchTermsCovering,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,7 @@ export default fp(
   async function db(app: FastifyInstance) {
     const database = await createDatabase(app.config, {
       onPoolError: (error) => app.log.warn({ err: error }, 'database connection dropped'),
+      onVacuumError: (error) => app.log.warn({ err: error }, 'embedded database vacuum failed'),
     });
     app.addHook('onClose', () => database.close());
     const applied = await migrateToLatest(database);
