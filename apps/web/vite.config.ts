@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const bff = 'http://127.0.0.1:3000';
 const fromHere = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -46,8 +46,72 @@ const compileHint: Plugin = {
   },
 };
 
+/** Each lazily loaded page by the addresses it serves (the patterns of src/app/router.tsx). */
+const routeModules: Record<string, string> = {
+  '^/cases/[^/]+/?$': 'src/app/routes/app/case.tsx',
+  '^/subjects/[^/]+/[^/]+/?$': 'src/app/routes/app/subject.tsx',
+  '^/search/?$': 'src/app/routes/app/search.tsx',
+  '^/audit/?$': 'src/app/routes/app/audit.tsx',
+  '^/overview/?$': 'src/app/routes/app/overview.tsx',
+  '^/login/?$': 'src/app/routes/auth/login.tsx',
+};
+const earlyRequestsEntry = 'src/boot/early-requests.ts';
+
+/**
+ * index.html runs src/boot/early-requests.ts (its own entry) before the app's entry, and carries, as JSON it
+ * reads, each lazy page's chunks that the entry does not already load: opened at such an address, the page's
+ * code is fetched alongside the entry rather than after the entry has run. Nothing of it is preloaded
+ * anywhere else, so the queue's first load is unchanged.
+ */
+const earlyRequests: Plugin = {
+  name: 'review-desk:early-requests',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, { bundle, chunk: entry }) {
+      if (!bundle || !entry) throw new Error('index.html transformed without its bundle');
+      const chunks = Object.values(bundle).filter(
+        (output): output is Rolldown.OutputChunk => output.type === 'chunk',
+      );
+      const byFile = new Map(chunks.map((output) => [output.fileName, output]));
+      const closure = (root: string) => {
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          for (const imported of byFile.get(file)?.imports ?? []) visit(imported);
+        };
+        visit(root);
+        return seen;
+      };
+      const facade = (module: string) => {
+        const found = chunks.find((output) => output.facadeModuleId === fromHere(module));
+        if (!found) throw new Error(`no chunk for ${module}`);
+        return found;
+      };
+      const initial = closure(entry.fileName);
+      const modules = Object.fromEntries(
+        Object.entries(routeModules).map(([pattern, module]) => [
+          pattern,
+          [...closure(facade(`./${module}`).fileName)]
+            .filter((file) => !initial.has(file))
+            .map((file) => `/${file}`),
+        ]),
+      );
+      const early = facade(`./${earlyRequestsEntry}`);
+      // Before the entry's own script tag: module scripts run in document order.
+      const entryTag = html.indexOf('<script type="module"');
+      if (entryTag < 0) throw new Error('index.html has no module script');
+      const tags =
+        `<script type="application/json" id="route-modules">${JSON.stringify(modules)}</script>\n    ` +
+        `<script type="module" crossorigin src="/${early.fileName}"></script>\n    `;
+      return `${html.slice(0, entryTag)}${tags}${html.slice(entryTag)}`;
+    },
+  },
+};
+
 export default defineConfig(({ command }) => ({
-  plugins: [react(), compileHint],
+  plugins: [react(), compileHint, earlyRequests],
   resolve: {
     alias: {
       '@': fromHere('./src'),
@@ -70,6 +134,7 @@ export default defineConfig(({ command }) => ({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
+      input: { index: fromHere('./index.html'), 'early-requests': fromHere(`./${earlyRequestsEntry}`) },
       output: { codeSplitting: { groups: vendorChunks } },
     },
   },

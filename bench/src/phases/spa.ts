@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { msSince, quantile } from '../lib/stats';
 import { kb, ms, notRun, type Row, verdict } from '../lib/table';
 
@@ -139,6 +139,79 @@ function caseReady(): boolean {
   );
 }
 
+/** The queue has drawn its first rows (laid out, not merely in the document). */
+function queueReady(): boolean {
+  const row = document.querySelector('tbody tr[data-index]');
+  return row !== null && row.getBoundingClientRect().height > 0;
+}
+
+/**
+ * Resolves once `ready` holds in the page, checked on every animation frame by a few lines run in the page.
+ * Not Playwright's waitForFunction: that first installs Playwright's own injected script (some hundreds of KB
+ * compiled and run on the page's main thread, with its polling machinery), which is the harness's work, not
+ * the page's, and competed with the page for the same thread while it loaded.
+ */
+async function waitInPage(devtools: CDPSession, ready: () => boolean, timeoutMs: number): Promise<void> {
+  const expression = `new Promise((resolve) => {
+    const ready = ${ready.toString()};
+    const check = () => (ready() ? resolve(true) : requestAnimationFrame(check));
+    check();
+  })`;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([
+      devtools.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
+      timeout,
+    ]);
+    if (result.exceptionDetails) throw new Error(`readiness check failed: ${result.exceptionDetails.text}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** BENCH_SPA_WATERFALL=1 prints each page load's timeline (Navigation and Resource Timing) to stderr. */
+const diagnose = process.env.BENCH_SPA_WATERFALL === '1';
+
+/** Where a page load's time went: each request's start, first byte and end, in ms from the navigation's start. */
+async function waterfall(page: Page, url: string, startedAt: number, total: number): Promise<string> {
+  // No named functions inside: tsx wraps those in a __name() helper the page does not have.
+  const timing = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const entries = [
+      navigation,
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]),
+    ].map((entry) => ({
+      name: entry.name.replace(location.origin, ''),
+      start: Math.round(entry.startTime),
+      firstByte: Math.round(entry.responseStart),
+      end: Math.round(entry.responseEnd),
+      kb: Math.round(entry.transferSize / 102.4) / 10,
+    }));
+    const marks = performance
+      .getEntriesByType('paint')
+      .map((entry) => `${entry.name} ${Math.round(entry.startTime)}`);
+    return {
+      timeOrigin: performance.timeOrigin,
+      now: Math.round(performance.now()),
+      domInteractive: Math.round(navigation.domInteractive),
+      entries,
+      marks,
+    };
+  });
+  const lines = [
+    `${url}: ${Math.round(total)} ms; navigation started ${Math.round(timing.timeOrigin - startedAt)} ms after goto; ` +
+      `domInteractive ${timing.domInteractive}; ${timing.marks.join(', ')}; ready seen at ${timing.now}`,
+    ...timing.entries.map(
+      (entry) =>
+        `  ${String(entry.start).padStart(5)} ${String(entry.firstByte).padStart(5)} ${String(entry.end).padStart(5)}  ${entry.name} (${entry.kb} KB)`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
 /** e (timings). Each navigation in a fresh browser context (cold cache), signed in as the analyst. */
 export async function pageRows(pages: SpaPages, executablePath: string): Promise<Row[]> {
   const browser: Browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
@@ -152,25 +225,24 @@ export async function pageRows(pages: SpaPages, executablePath: string): Promise
     const storageState = await signIn.storageState();
     await signIn.close();
 
-    const time = async (url: string, ready: (page: Page) => Promise<unknown>) => {
+    const time = async (url: string, ready: () => boolean) => {
       const samples: number[] = [];
       for (let run = 0; run < pages.runs; run++) {
         const context = await browser.newContext({ baseURL: pages.baseUrl, viewport, storageState });
         const page = await context.newPage();
+        const devtools = await context.newCDPSession(page);
+        const startedAt = Date.now();
         const start = process.hrtime.bigint();
         await page.goto(url, { waitUntil: 'commit' });
-        await ready(page);
+        await waitInPage(devtools, ready, 15_000);
         samples.push(msSince(start));
+        if (diagnose) process.stderr.write(await waterfall(page, url, startedAt, samples.at(-1) as number));
         await context.close();
       }
       return samples;
     };
-    const queue = await time('/queue', (page) =>
-      page.waitForSelector('tbody tr[data-index]', { timeout: 15_000 }),
-    );
-    const casePage = await time(`/cases/${pages.caseId}`, (page) =>
-      page.waitForFunction(caseReady, undefined, { timeout: 15_000, polling: 'raf' }),
-    );
+    const queue = await time('/queue', queueReady);
+    const casePage = await time(`/cases/${pages.caseId}`, caseReady);
     const caseMedian = quantile(casePage, 0.5);
     return [
       {

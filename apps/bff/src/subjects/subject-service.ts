@@ -21,10 +21,12 @@ export interface SubjectServiceOptions {
 /**
  * Reads subjects live from the providers. The view is always read fresh; the last snapshot per subject is
  * kept briefly so the media requests that follow a view (four files, video ranges) don't each re-read the
- * provider for the URL.
+ * provider for the URL. One instance serves the case and subject routes (app.subjects), so a case page's
+ * media find the read its case detail has just made.
  */
 export class SubjectService {
   private readonly snapshots = new Map<string, SubjectSnapshot>();
+  private readonly reading = new Map<string, Promise<SubjectSnapshot>>();
   private readonly now: () => Date;
   private readonly ttlMs: number;
   private readonly maxSnapshots: number;
@@ -48,11 +50,19 @@ export class SubjectService {
     return snapshot;
   }
 
-  /** The recent snapshot if there is one, else a fresh read. */
+  /**
+   * The recent snapshot if there is one, else a fresh read: one for all the callers that ask at once (a page's
+   * media requests arrive together).
+   */
   async recent(provider: Provider, id: string): Promise<SubjectSnapshot> {
-    const cached = this.snapshots.get(key(provider, id));
+    const k = key(provider, id);
+    const cached = this.snapshots.get(k);
     if (cached && this.now().getTime() - cached.fetchedAt < this.ttlMs) return cached;
-    return this.read(provider, id);
+    const pending = this.reading.get(k);
+    if (pending) return pending;
+    const reading = this.read(provider, id).finally(() => this.reading.delete(k));
+    this.reading.set(k, reading);
+    return reading;
   }
 
   private snapshot(provider: Provider, id: string, raw: unknown, now: Date): SubjectSnapshot {

@@ -4,6 +4,7 @@ import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
 import { FullPageProgress } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
 import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
+import { preloadSelfieVideo } from '@/features/case-view/api/preload-media';
 import { getCaseQueryOptions } from '@/features/cases/api/get-case';
 import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
 import { parseQueueSearch, toCaseListQuery } from '@/features/cases/utils/queue-search';
@@ -58,8 +59,13 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.case.path,
           lazy: () => import('./routes/app/case'),
           loader: ({ params }) => {
-            if (params.caseId && !signedOut())
-              void queryClient.prefetchQuery(getCaseQueryOptions(params.caseId));
+            if (params.caseId && !signedOut()) {
+              // The selfie video's player starts as soon as the case is in, not once its page has rendered.
+              void queryClient.fetchQuery(getCaseQueryOptions(params.caseId)).then(
+                (detail) => detail.view && preloadSelfieVideo(detail.view),
+                () => undefined,
+              );
+            }
             return null;
           },
         },

@@ -1,4 +1,5 @@
 import type { ErrorEnvelope } from '@review-desk/contracts';
+import { takeEarlyResponse } from './early-requests';
 
 /** A failed BFF call, carrying the envelope's code and the request id support can look up in the logs. */
 export class ApiError extends Error {
@@ -109,15 +110,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (token !== null) headers['x-csrf-token'] = token;
   }
   const query = options.query?.toString();
+  const url = query ? `${path}?${query}` : path;
   let response: Response;
   try {
-    response = await fetch(query ? `${path}?${query}` : path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await ((method === 'GET' ? takeEarlyResponse(url) : undefined) ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({

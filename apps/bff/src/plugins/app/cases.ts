@@ -17,6 +17,8 @@ export interface CasesOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Live subject reads, shared by the case and subject routes (see SubjectService). */
+    subjects: SubjectService;
     cases: {
       /** Cases, the review workflow and decisions: what the routes and the ingestion path call. */
       store: CaseStore;
@@ -29,6 +31,7 @@ declare module 'fastify' {
 export default fp(
   async function cases(app: FastifyInstance, options: CasesOptions) {
     const subjects = new SubjectService(app.upstreams);
+    app.decorate('subjects', subjects);
     app.decorate('cases', {
       store: new CaseStore(app.db, options.store),
       loadView: options.loadView ?? (async (provider, id) => (await subjects.read(provider, id)).view),

@@ -1,20 +1,10 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
-import {
-  AppBar,
-  Box,
-  Button,
-  Divider,
-  IconButton,
-  Link,
-  Menu,
-  MenuItem,
-  Toolbar,
-  Typography,
-} from '@mui/material';
+import { AppBar, Box, Button, Divider, IconButton, Link, MenuItem, Toolbar, Typography } from '@mui/material';
 import type { SessionUser } from '@review-desk/contracts';
 import { type ReactNode, useId, useState } from 'react';
 import { NavLink } from 'react-router';
+import { LazyMenu } from '@/components/lazy-menu';
 import { roleLabels } from '@/lib/authorization';
 import { useColorMode } from '@/lib/theme';
 
@@ -89,7 +79,7 @@ export function AppShell({ user, navItems, onLogout, children }: AppShellProps) 
               {roleLabels[user.role]}
             </Typography>
           </Button>
-          <Menu
+          <LazyMenu
             id={menuId}
             anchorEl={menuAnchor}
             open={menuAnchor !== null}
@@ -107,7 +97,7 @@ export function AppShell({ user, navItems, onLogout, children }: AppShellProps) 
             >
               Sign out
             </MenuItem>
-          </Menu>
+          </LazyMenu>
         </Toolbar>
       </AppBar>
       <Box

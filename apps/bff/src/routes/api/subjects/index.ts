@@ -17,7 +17,6 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../../errors';
 import { proxyMedia } from '../../../subjects/media-proxy';
 import { revealedValue, viewForRole } from '../../../subjects/pii';
-import { SubjectService } from '../../../subjects/subject-service';
 
 /** Reading a subject is reading PII: reviewers and support, not admins (who manage users and the audit). */
 const readers: readonly Role[] = ['analyst', 'senior', 'support'];
@@ -44,7 +43,7 @@ const roleOf = (request: FastifyRequest) => (request.user as { role: Role }).rol
  * audited reveal of masked identifiers.
  */
 const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const subjects = new SubjectService(app.upstreams);
+  const { subjects } = app;
 
   app.get(
     '/capa/:userId',

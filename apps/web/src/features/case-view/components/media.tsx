@@ -1,7 +1,8 @@
 import { Box, Typography } from '@mui/material';
 import type { MediaKind, MediaSection } from '@review-desk/contracts';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { isMediaAvailable, type MediaSource, mediaUrl } from '../api/media-url';
+import { createSelfieVideo, takePreloadedVideo } from '../api/preload-media';
 import { ImageViewerDialog } from './image-viewer-dialog';
 
 export const mediaLabels: Record<MediaKind, string> = {
@@ -75,25 +76,51 @@ export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200
 type SelfieVideoProps = { media: MediaSection; source: MediaSource; onEvidenceViewed?: OnEvidenceViewed };
 
 export function SelfieVideo({ media, source, onEvidenceViewed }: SelfieVideoProps) {
-  const [viewed, setViewed] = useState(false);
   if (!isMediaAvailable(media, 'selfie-video')) {
     return <MediaPlaceholder text="Selfie video: not available" height={200} />;
   }
+  return <SelfieVideoPlayer src={mediaUrl(source, 'selfie-video')} onEvidenceViewed={onEvidenceViewed} />;
+}
+
+/**
+ * The <video> element is placed rather than rendered: the one the case's loader started (preloadSelfieVideo)
+ * when there is one, so the metadata it has read meanwhile is not read again by a second player. No captions:
+ * a liveness selfie video has no speech.
+ */
+function SelfieVideoPlayer({ src, onEvidenceViewed }: { src: string; onEvidenceViewed?: OnEvidenceViewed }) {
+  const slot = useRef<HTMLDivElement>(null);
+  const player = useRef<{ src: string; video: HTMLVideoElement } | null>(null);
+  const viewed = useRef(false);
+  const onViewed = useRef(onEvidenceViewed);
+  onViewed.current = onEvidenceViewed;
+
+  useLayoutEffect(() => {
+    const container = slot.current;
+    if (container === null) return;
+    if (player.current?.src !== src) {
+      player.current = { src, video: takePreloadedVideo(src) ?? createSelfieVideo(src) };
+      viewed.current = false;
+    }
+    const { video } = player.current;
+    video.controls = true;
+    video.setAttribute('aria-label', 'Selfie video');
+    Object.assign(video.style, { display: 'block', height: '200px', maxWidth: '100%' });
+    const onPlay = () => {
+      if (viewed.current) return;
+      viewed.current = true;
+      onViewed.current?.('media', 'selfie-video');
+    };
+    video.addEventListener('play', onPlay);
+    container.append(video);
+    return () => {
+      video.removeEventListener('play', onPlay);
+      video.remove();
+    };
+  }, [src]);
+
   return (
     <Box component="figure" sx={{ m: 0 }}>
-      {/* biome-ignore lint/a11y/useMediaCaption: a liveness selfie video has no speech to caption */}
-      <video
-        controls
-        preload="metadata"
-        src={mediaUrl(source, 'selfie-video')}
-        aria-label="Selfie video"
-        style={{ display: 'block', height: 200, maxWidth: '100%' }}
-        onPlay={() => {
-          if (viewed) return;
-          setViewed(true);
-          onEvidenceViewed?.('media', 'selfie-video');
-        }}
-      />
+      <div ref={slot} />
       <Typography component="figcaption" variant="caption" color="text.secondary">
         Selfie video
       </Typography>

@@ -122,7 +122,8 @@ describe('the queue', () => {
     await screen.findByRole('table', { name: 'Case queue' });
 
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    expect(screen.getByRole('menuitem', { name: 'No saved views yet' })).toBeTruthy();
+    // The menu's code loads the first time it opens.
+    expect(await screen.findByRole('menuitem', { name: 'No saved views yet' })).toBeTruthy();
     await user.click(screen.getByRole('menuitem', { name: 'Save or manage views…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Saved views' });
     await user.type(within(dialog).getByLabelText('Name for the current view'), 'Capa only');

@@ -63,7 +63,7 @@ describe('the app shell', () => {
     fetchMock.post('/api/auth/logout', { status: 204 });
     const { user, router } = renderApp('/queue');
     await user.click(await screen.findByRole('button', { name: /Demo analyst/ }));
-    await user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(fetchMock.calls('POST', '/api/auth/logout')).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { AuditEntry, CaseDetail, Note } from '@review-desk/contracts';
 import { type FormEvent, useState } from 'react';
+import { noteFieldProps } from '@/components/note-field';
 import { formatDateTime } from '@/lib/format';
 import { useAddNote } from '../../api/add-note';
 import { MutationError } from './conflict-message';
@@ -43,8 +44,7 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
         <Stack component="form" spacing={1} onSubmit={submit} sx={{ mb: 2 }}>
           <TextField
             label="Add a note"
-            multiline
-            minRows={2}
+            {...noteFieldProps}
             value={text}
             onChange={(event) => setText(event.target.value)}
             slotProps={{ htmlInput: { maxLength: 4000 } }}

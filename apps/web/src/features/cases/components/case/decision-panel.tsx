@@ -26,6 +26,7 @@ import {
   type SessionUser,
 } from '@review-desk/contracts';
 import { type FormEvent, useId, useState } from 'react';
+import { noteFieldProps } from '@/components/note-field';
 import { permissions } from '@/lib/authorization';
 import { useDecideCase } from '../../api/decide-case';
 import { decisionAvailability } from '../../utils/case-permissions';
@@ -222,8 +223,7 @@ export function DecisionPanel({
         </TextField>
         <TextField
           label="Note for the record (optional)"
-          multiline
-          minRows={2}
+          {...noteFieldProps}
           value={comment}
           disabled={disabled}
           onChange={(event) => setComment(event.target.value)}

@@ -1,7 +1,8 @@
-import { Button, Checkbox, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
+import { Button, Checkbox, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { Table } from '@tanstack/react-table';
 import { useId, useState } from 'react';
+import { LazyMenu } from '@/components/lazy-menu';
 
 /** Shows or hides the queue's optional columns. */
 export function ColumnChooser({ table }: { table: Table<CaseSummary> }) {
@@ -19,7 +20,7 @@ export function ColumnChooser({ table }: { table: Table<CaseSummary> }) {
       >
         Columns
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+      <LazyMenu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {columns.map((column) => (
           <MenuItem
             key={column.id}
@@ -39,7 +40,7 @@ export function ColumnChooser({ table }: { table: Table<CaseSummary> }) {
             <ListItemText primary={column.columnDef.meta?.label ?? column.id} />
           </MenuItem>
         ))}
-      </Menu>
+      </LazyMenu>
     </>
   );
 }

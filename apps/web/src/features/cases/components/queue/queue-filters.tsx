@@ -3,15 +3,15 @@ import {
   Button,
   FormControl,
   InputLabel,
-  MenuItem,
-  Select,
+  NativeSelect,
+  OutlinedInput,
   Stack,
   ToggleButton,
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
 import type { CaseFacets, CaseState, FacetCount } from '@review-desk/contracts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { CommittedTextField } from '@/components/committed-text-field';
 import { providerLabels } from '@/lib/providers';
 import { caseSortLabels, caseSortValues, caseStateValues, type QueueSearch } from '../../utils/queue-search';
@@ -45,6 +45,7 @@ const toggleSx = { textTransform: 'none', py: 0.25 } as const;
 
 /** The queue's filters and sort. Each change goes to the URL, which is what the list query reads. */
 export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
+  const sortId = useId();
   const set = (patch: Partial<QueueSearch>) => {
     const next: QueueSearch = { ...search, ...patch };
     for (const key of Object.keys(patch) as (keyof QueueSearch)[]) {
@@ -125,7 +126,7 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
           label="Score from"
           value={search.scoreMin?.toString() ?? ''}
           onCommit={(value) => set({ scoreMin: numberOrUndefined(value) })}
-          slotProps={{ htmlInput: { min: 0, max: 100 } }}
+          htmlInput={{ min: 0, max: 100 }}
           sx={{ width: 110 }}
         />
         <CommittedTextField
@@ -135,7 +136,7 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
           label="Score to"
           value={search.scoreMax?.toString() ?? ''}
           onCommit={(value) => set({ scoreMax: numberOrUndefined(value) })}
-          slotProps={{ htmlInput: { min: 0, max: 100 } }}
+          htmlInput={{ min: 0, max: 100 }}
           sx={{ width: 110 }}
         />
         <CommittedTextField
@@ -145,7 +146,7 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
           label="Opened on or after"
           value={search.createdAfter ?? ''}
           onCommit={(value) => set({ createdAfter: value === '' ? undefined : value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          shrinkLabel
         />
         <CommittedTextField
           key={`before:${search.createdBefore ?? ''}`}
@@ -154,13 +155,16 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
           label="Opened before"
           value={search.createdBefore ?? ''}
           onCommit={(value) => set({ createdBefore: value === '' ? undefined : value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          shrinkLabel
         />
+        {/* A native select: MUI's own Select brings its menu, popover and modal into the first page's code. */}
         <FormControl size="small" sx={{ minWidth: 200 }}>
-          <InputLabel id="queue-sort-label">Sort by</InputLabel>
-          <Select
-            labelId="queue-sort-label"
-            label="Sort by"
+          <InputLabel htmlFor={sortId} shrink>
+            Sort by
+          </InputLabel>
+          <NativeSelect
+            id={sortId}
+            input={<OutlinedInput label="Sort by" notched />}
             value={search.sort ?? 'priority'}
             onChange={(event) => {
               const sort = caseSortValues.find((value) => value === event.target.value);
@@ -168,11 +172,11 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
             }}
           >
             {caseSortValues.map((sort) => (
-              <MenuItem key={sort} value={sort}>
+              <option key={sort} value={sort}>
                 {caseSortLabels[sort]}
-              </MenuItem>
+              </option>
             ))}
-          </Select>
+          </NativeSelect>
         </FormControl>
         {search.sort !== undefined && search.sort !== 'priority' && (
           <FilterGroup label="Direction">

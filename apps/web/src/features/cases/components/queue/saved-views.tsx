@@ -1,5 +1,6 @@
-import { Button, Divider, Menu, MenuItem } from '@mui/material';
+import { Button, Divider, MenuItem } from '@mui/material';
 import { lazy, Suspense, useId, useState } from 'react';
+import { LazyMenu } from '@/components/lazy-menu';
 import { useStoredState } from '@/hooks/use-stored-state';
 
 /** A named queue set-up: its filters and sort (the URL search) and the columns it hides. */
@@ -48,7 +49,7 @@ export function SavedViews({ current, onApply }: SavedViewsProps) {
       >
         Views
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+      <LazyMenu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {views.length === 0 && <MenuItem disabled>No saved views yet</MenuItem>}
         {views.map((view) => (
           <MenuItem
@@ -71,7 +72,7 @@ export function SavedViews({ current, onApply }: SavedViewsProps) {
         >
           Save or manage views…
         </MenuItem>
-      </Menu>
+      </LazyMenu>
       {dialogOpened && (
         <Suspense fallback={null}>
           <SavedViewsDialog

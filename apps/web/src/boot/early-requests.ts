@@ -1,0 +1,45 @@
+import type {} from '@/lib/early-requests';
+
+/**
+ * index.html's first script, a separate entry of a few hundred bytes with no imports: it runs as soon as the
+ * document is parsed, while the app's JavaScript (some 700 KB) is still downloading, compiling and running,
+ * which takes longer than the requests a page opens with. So it starts them now rather than when the router's
+ * loaders run: the session check everywhere, and on a case page the case detail and the page's own chunks.
+ * The API client takes these responses (src/lib/early-requests.ts) and handles them as any other; the URLs
+ * must be exactly those the app requests (src/features/auth/api/get-me.ts, src/features/cases/api/get-case.ts).
+ */
+const started = new Map<string, Promise<Response>>();
+const start = (url: string) => {
+  const response = fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  // A failure is the app's to report when it takes the response; one it never takes is no error.
+  response.catch(() => undefined);
+  started.set(url, response);
+};
+
+start('/api/auth/me');
+const caseId = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
+if (caseId !== undefined) {
+  try {
+    start(`/api/cases/${encodeURIComponent(decodeURIComponent(caseId))}`);
+  } catch {
+    // A malformed address: the page reports it.
+  }
+}
+window.reviewDeskEarlyRequests = started;
+
+// The lazy chunks of the page at this address (written into index.html at build time, vite.config.ts): fetched
+// and compiled now, alongside the entry, instead of once the entry has run and the router asks for them.
+const routeModules = document.getElementById('route-modules')?.textContent;
+if (routeModules) {
+  const byPattern = JSON.parse(routeModules) as Record<string, string[]>;
+  for (const [pattern, files] of Object.entries(byPattern)) {
+    if (!new RegExp(pattern).test(window.location.pathname)) continue;
+    for (const file of files) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = file;
+      document.head.append(link);
+    }
+  }
+}

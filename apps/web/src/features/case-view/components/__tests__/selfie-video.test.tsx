@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from 'vitest';
+import { capaView } from '@/testing/fixtures/case-view';
+import { renderComponent } from '@/testing/test-utils';
+import { preloadSelfieVideo } from '../../api/preload-media';
+import { SelfieVideo } from '../media';
+
+describe('SelfieVideo', () => {
+  it('shows the player the case loader started, not a second one', () => {
+    const view = capaView();
+    const source = { provider: view.provider, subjectId: view.subject.id };
+    const created = vi.spyOn(document, 'createElement');
+    preloadSelfieVideo(view);
+    const preloaded = created.mock.results.find((result) => result.value instanceof HTMLVideoElement)?.value;
+    const { container } = renderComponent(<SelfieVideo media={view.media} source={source} />);
+    const video = container.querySelector('video');
+    expect(video).toBe(preloaded);
+    expect(video?.getAttribute('src')).toBe(`/api/subjects/capa/${view.subject.id}/media/selfie-video`);
+    expect(video?.preload).toBe('metadata');
+    expect(video?.controls).toBe(true);
+  });
+
+  it('records the video as viewed once, when it is first played', () => {
+    const view = capaView();
+    const onEvidenceViewed = vi.fn();
+    const { container } = renderComponent(
+      <SelfieVideo
+        media={view.media}
+        source={{ provider: view.provider, subjectId: 'someone-else' }}
+        onEvidenceViewed={onEvidenceViewed}
+      />,
+    );
+    const video = container.querySelector('video');
+    video?.dispatchEvent(new Event('play'));
+    video?.dispatchEvent(new Event('play'));
+    expect(onEvidenceViewed).toHaveBeenCalledTimes(1);
+    expect(onEvidenceViewed).toHaveBeenCalledWith('media', 'selfie-video');
+  });
+});
