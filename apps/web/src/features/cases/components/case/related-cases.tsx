@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Chip,
   Link,
   Paper,
@@ -11,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { RelatedCase } from '@review-desk/contracts';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '@/config/paths';
 import { formatDate } from '@/lib/format';
@@ -25,8 +27,17 @@ const matchLabels: Record<RelatedCase['matchedOn'][number], string> = {
   company_name: 'Company name',
 };
 
+/**
+ * Related cases listed before "Show all": a subject seen many times would otherwise push a long table (and its
+ * rendering time) onto every opening of the case.
+ */
+export const relatedPreview = 10;
+
 /** Other cases about the same person or company, at either provider, and whether their outcomes disagree. */
 export function RelatedCases({ related, conflict }: { related: RelatedCase[]; conflict: boolean }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? related : related.slice(0, relatedPreview);
+  const hiddenConflicts = related.slice(shown.length).filter((item) => item.conflicting).length;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Related cases">
       <Typography variant="h6" component="h2" gutterBottom>
@@ -51,7 +62,7 @@ export function RelatedCases({ related, conflict }: { related: RelatedCase[]; co
             </TableRow>
           </TableHead>
           <TableBody>
-            {related.map((item) => (
+            {shown.map((item) => (
               <TableRow key={item.caseId}>
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>
                   <Link component={RouterLink} to={paths.case.getHref(item.caseId)}>
@@ -72,6 +83,12 @@ export function RelatedCases({ related, conflict }: { related: RelatedCase[]; co
             ))}
           </TableBody>
         </Table>
+      )}
+      {shown.length < related.length && (
+        <Button size="small" sx={{ mt: 1 }} onClick={() => setShowAll(true)}>
+          Show all {related.length} related cases
+          {hiddenConflicts > 0 && ` (${hiddenConflicts} more with conflicting outcomes)`}
+        </Button>
       )}
     </Paper>
   );
