@@ -25,7 +25,8 @@ const env = process.env;
 const seconds = Number(env.BENCH_DURATION || 5);
 const memoryRequests = Number(env.BENCH_MEMORY_REQUESTS || 100_000);
 const queueCases = Number(env.BENCH_QUEUE_CASES || 100_000);
-const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 30);
+// A p95 needs enough samples to be more than the slowest one or two: 100 take about ten seconds per engine.
+const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 100);
 const postgresUrl =
   env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 // BENCH_ONLY=c,d runs some sections (a and b run together); such a partial run does not replace latest.json.
