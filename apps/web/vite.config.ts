@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
@@ -43,6 +46,32 @@ const compileHint: Plugin = {
         if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
       }
     },
+  },
+};
+
+/**
+ * Writes a brotli and a gzip copy beside each built script, stylesheet and image, which the BFF sends to the
+ * browsers that accept them (@fastify/static's preCompressed): the code crosses the network at its compressed
+ * size, compressed once at build time at the best ratio instead of on every request. A few lines of
+ * node:zlib rather than a plugin that would have to follow each Vite major version.
+ */
+const precompress: Plugin = {
+  name: 'review-desk:precompress',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    const outDir = options.dir ?? fromHere('./dist');
+    for (const fileName of Object.keys(bundle)) {
+      if (!/\.(js|css|svg)$/.test(fileName)) continue;
+      const file = path.join(outDir, fileName);
+      const source = readFileSync(file);
+      writeFileSync(
+        `${file}.br`,
+        brotliCompressSync(source, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+        }),
+      );
+      writeFileSync(`${file}.gz`, gzipSync(source, { level: constants.Z_BEST_COMPRESSION }));
+    }
   },
 };
 
@@ -111,7 +140,7 @@ const earlyRequests: Plugin = {
 };
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), compileHint, earlyRequests],
+  plugins: [react(), compileHint, earlyRequests, precompress],
   resolve: {
     alias: {
       '@': fromHere('./src'),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { Role } from '@review-desk/contracts';
 import Ajv from 'ajv';
 import type { FastifyPluginAsync } from 'fastify';
@@ -24,6 +25,7 @@ let baseUrl: string;
 let paramValues: Record<string, (url: string) => string>;
 let webDist: string;
 let admin: TestSession;
+const assetSource = `export const queue = ${JSON.stringify('case '.repeat(2_000))};\n`;
 
 beforeAll(async () => {
   harness = await startSandboxHarness();
@@ -34,6 +36,12 @@ beforeAll(async () => {
     path.join(webDist, 'index.html'),
     '<!doctype html><title>Review Desk</title><div id="root"></div>',
   );
+  // A built asset as apps/web's build leaves it: with its brotli and gzip copies beside it.
+  await mkdir(path.join(webDist, 'assets'));
+  const asset = path.join(webDist, 'assets', 'queue-Ab12Cd34.js');
+  await writeFile(asset, assetSource);
+  await writeFile(`${asset}.br`, brotliCompressSync(assetSource));
+  await writeFile(`${asset}.gz`, gzipSync(assetSource));
   const config = await harness.config(engine, { webDistDir: webDist });
   ({ app, routes } = await buildAppWatchingRoutes(config, { quiet: true }));
   admin = await signIn(app, 'admin', 'admin-demo');
@@ -278,6 +286,30 @@ describe('the OpenAPI document', () => {
       return document.paths[openApiPath]?.[route.method.toLowerCase()] === undefined;
     });
     expect(missing.map((route) => `${route.method} ${route.url}`)).toEqual([]);
+  });
+});
+
+describe('the built SPA assets', () => {
+  const get = (acceptEncoding: string) =>
+    app.inject({ url: '/assets/queue-Ab12Cd34.js', headers: { 'accept-encoding': acceptEncoding } });
+
+  it('are sent compressed at build time to browsers that accept it, and kept for a year', async () => {
+    const brotli = await get('gzip, deflate, br');
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(assetSource);
+    expect(brotli.rawPayload.length).toBeLessThan(assetSource.length / 10);
+
+    const gzip = await get('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(assetSource);
+
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(assetSource);
   });
 });
 

@@ -18,6 +18,9 @@ export default fp(
         root: distDir,
         wildcard: false,
         index: false,
+        // The build writes .br and .gz beside each asset (apps/web/vite.config.ts): sent to browsers that
+        // accept them, with Vary: Accept-Encoding.
+        preCompressed: true,
         setHeaders(reply, filePath) {
           // Hashed asset names never change content; index.html must always be re-read.
           reply.header(
