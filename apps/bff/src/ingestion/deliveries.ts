@@ -244,15 +244,16 @@ export class DeliveryStore {
 
   async #finish(group: Finish[]): Promise<undefined[]> {
     const now = this.#clock();
-    const outcomes = new Map<string, Finish[]>();
-    for (const finish of group) {
-      const key = JSON.stringify([finish.status, finish.error]);
-      outcomes.set(key, [...(outcomes.get(key) ?? []), finish]);
+    // One statement per distinct outcome (usually one: a burst's deliveries mostly end alike).
+    const outcomes = new Map<string, { status: Finish['status']; error: string | null; ids: string[] }>();
+    for (const { id, status, error } of group) {
+      const key = JSON.stringify([status, error]);
+      const outcome = outcomes.get(key) ?? { status, error, ids: [] };
+      outcome.ids.push(id);
+      outcomes.set(key, outcome);
     }
     const write = async (db: Kysely<IngestionDB>) => {
-      for (const [first, ...rest] of outcomes.values()) {
-        if (!first) continue;
-        const { status, error } = first;
+      for (const { status, error, ids } of outcomes.values()) {
         await db
           .updateTable('deliveries')
           .set((eb) => ({
@@ -262,7 +263,7 @@ export class DeliveryStore {
             processed_at: status === 'unmatched' ? null : now,
             lease_until: null,
           }))
-          .where('id', 'in', [first.id, ...rest.map((finish) => finish.id)])
+          .where('id', 'in', ids)
           .execute();
       }
     };
