@@ -22,6 +22,7 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import flagRoutes from './routes/api/flags';
 import subjectRoutes from './routes/api/subjects';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
@@ -93,6 +94,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
+  await app.register(flagRoutes, { prefix: '/api/flags' });
   await app.register(deliveryRoutes, { prefix: '/api' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });

@@ -45,6 +45,9 @@ function subjectColumns(input: CaseInput) {
     birth_date: input.birthDate,
     id_number: input.idNumber,
     tax_id: input.taxId,
+    country: input.country,
+    nationality: input.nationality,
+    hit_types: JSON.stringify(input.hitTypes),
     ...linkingKeys(input),
   };
 }

@@ -6,6 +6,7 @@ import type {
   DecisionRequest,
   DispositionRequest,
   EvidenceViewedRequest,
+  Provider,
   RevealableField,
 } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
@@ -14,6 +15,7 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
+import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './ingestion';
 import type { CaseInput } from './intake';
@@ -119,5 +121,19 @@ export class CaseStore {
   }
   bulk(request: BulkRequest, context: ActionContext) {
     return bulk(this.#core, request, context);
+  }
+
+  // Support's flags for analysts.
+  flagCase(caseId: string, reason: string, context: ActionContext) {
+    return flagCase(this.#core, caseId, reason, context);
+  }
+  flagSubject(subject: { provider: Provider; subjectId: string }, reason: string, context: ActionContext) {
+    return flagSubject(this.#core, subject, reason, context);
+  }
+  openFlags() {
+    return openFlags(this.#core);
+  }
+  handleFlag(flagId: string, context: ActionContext) {
+    return handleFlag(this.#core, flagId, context);
   }
 }

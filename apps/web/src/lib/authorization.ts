@@ -9,7 +9,9 @@ export const permissions = {
   secondApproval: (role: Role) => role === 'senior',
   claim: (role: Role) => role === 'analyst' || role === 'senior',
   /** Opening a case by hand, from an investigation. */
-  openCase: (role: Role) => role === 'analyst' || role === 'senior' || role === 'support',
+  openCase: (role: Role) => role === 'analyst' || role === 'senior',
+  /** Support asks analysts to look at a customer instead of opening a case. */
+  flagForReview: (role: Role) => role === 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   viewRawPayload: (role: Role) => role === 'senior' || role === 'admin',
