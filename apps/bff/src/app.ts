@@ -11,6 +11,7 @@ import db from './plugins/app/db';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
 import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
+import machineCallers from './plugins/app/machine-callers';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -22,7 +23,9 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
 
@@ -75,6 +78,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
@@ -93,7 +97,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
-  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
+  await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 
