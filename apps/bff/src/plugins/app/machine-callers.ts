@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config';
+import { capaSignatureValid, secretsMatch } from '../../deliveries/signatures';
 import { ApiError } from '../../errors';
-import { capaSignatureValid, secretsMatch } from '../../ingestion/signatures';
+import { bearerMatches } from '../../metrics/exposition';
 import type { RouteAccess } from './access';
 import { notFoundEnvelope } from './errors';
 
@@ -49,11 +50,21 @@ export function machineVerifiers(config: AppConfig): Record<MachineCaller, Machi
       }
       return undefined;
     },
+    // Prometheus scrapes with the bearer token METRICS_TOKEN; without one set, /metrics is not served here.
+    'metrics-token': (request, reply) => {
+      const token = config.metrics.token;
+      if (token === null || !bearerMatches(token, request.headers.authorization)) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new ApiError(401, 'unauthenticated', 'Metrics need Authorization: Bearer <METRICS_TOKEN>');
+      }
+      return undefined;
+    },
   };
 }
 
 /**
- * Machine callers are verified here, from the route's access declaration, the way user roles are enforced by
+ * Machine callers (the providers' webhooks, a metrics scraper) are verified here, from the route's access
+ * declaration, the way user roles are enforced by
  * the auth plugin: no handler authenticates on its own. The hook runs at preValidation, the first stage at
  * which the body exists, because a signature covers the body; nothing of the request is validated or
  * handled before it passes. A route declaring a machine caller that has no verifier stops the app from

@@ -27,7 +27,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: (await app.ingestion.deliveries.list(request.query.status)).map(toDeliverySummary),
+      items: (await app.deliveries.intake.list(request.query.status)).map(toDeliverySummary),
     }),
   );
 
@@ -43,7 +43,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const outbound = app.ingestion.decisionWebhook;
+      const outbound = app.deliveries.decisionWebhook;
       if (!outbound) return { items: [] };
       return { items: (await outbound.list(request.query.status)).map(toOutboundDelivery) };
     },

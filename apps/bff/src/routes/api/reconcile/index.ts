@@ -13,7 +13,7 @@ const reconcileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReconcileResponse, 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope },
       },
     },
-    async () => app.ingestion.reconciler.run(),
+    async () => app.deliveries.reconciler.run(),
   );
 };
 
