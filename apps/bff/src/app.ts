@@ -11,6 +11,7 @@ import db from './plugins/app/db';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
 import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
+import input, { validatorFactory } from './plugins/app/input';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -58,6 +59,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
     // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
@@ -75,6 +77,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(input);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
