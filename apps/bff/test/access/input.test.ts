@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import { minimalCaseInput } from '../../src/cases/intake';
 import { buildTestApp, login, signIn, type TestSession, testConfig } from '../auth/app';
-import { describeEachEngine } from '../helpers/db';
 import { injectedEnvelopeProblem } from '../hardening/desk';
+import { describeEachEngine } from '../helpers/db';
 
 /**
  * Text the database cannot store (NUL, unpaired surrogates) is refused in one place with 400 invalid_text
