@@ -11,6 +11,7 @@ import db from './plugins/app/db';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
 import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
+import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -80,6 +81,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(db);
   await app.register(audit);
   await app.register(upstreams, { upstreams: options.upstreams });
+  await app.register(metrics, { now: options.now });
   await app.register(auth, { now: options.now });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);

@@ -116,7 +116,9 @@ export class Typesetter {
     const weight = style.weight ?? 400;
     if (style.mono && asciiPrintable.test(text)) return [{ text, font: mono, level: 0 }];
     // Text without a right-to-left character is all level 0: skip the bidi algorithm.
-    const levels = rightToLeft.test(text) ? bidi.getEmbeddingLevels(text).levels : new Uint8Array(text.length);
+    const levels = rightToLeft.test(text)
+      ? bidi.getEmbeddingLevels(text).levels
+      : new Uint8Array(text.length);
     const runs: Run[] = [];
     let index = 0;
     for (const character of text) {

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import pLimit from 'p-limit';
 import type { DeliveryStore } from './deliveries';
 import { type DeliveryProcessorDeps, processDelivery } from './processor';
+import type { DeliveryRow } from './schema';
 
 export interface DeliveryWorkerOptions {
   /**
@@ -25,6 +26,14 @@ export interface DeliveryWorkerOptions {
   leaseMs?: number;
   /** How often pending deliveries nobody holds are looked for (those of an instance that died); 0: never. */
   sweepIntervalMs?: number;
+  /** Told of every delivery that reached a final status (the metrics count them and their lag). */
+  onFinished?: (finished: FinishedDelivery) => void;
+}
+
+export interface FinishedDelivery {
+  provider: DeliveryRow['provider'];
+  status: 'processed' | 'unmatched' | 'failed';
+  receivedAt: Date;
 }
 
 /**
@@ -45,6 +54,7 @@ export class DeliveryWorker {
   readonly #leaseMs: number;
   readonly #sweepIntervalMs: number;
   readonly #deps: DeliveryProcessorDeps;
+  readonly #onFinished: (finished: FinishedDelivery) => void;
   #sweepTimer: NodeJS.Timeout | null = null;
   #sweeping = false;
   #running = 0;
@@ -68,6 +78,7 @@ export class DeliveryWorker {
     this.#retryBaseMs = options.retryBaseMs ?? 1_000;
     this.#leaseMs = options.leaseMs ?? 10_000;
     this.#sweepIntervalMs = options.sweepIntervalMs ?? 15_000;
+    this.#onFinished = options.onFinished ?? (() => {});
   }
 
   async start(): Promise<number> {
@@ -167,12 +178,14 @@ export class DeliveryWorker {
         const attempts = await this.deliveries.retryLater(id, outcome.error, delay);
         if (attempts >= this.#maxAttempts) {
           await this.deliveries.finish(id, 'failed', outcome.error);
+          this.#onFinished({ provider: row.provider, status: 'failed', receivedAt: row.received_at });
           this.log.warn({ deliveryId: id, provider: row.provider, attempts }, 'webhook delivery failed');
         } else {
           retryIn = delay;
         }
       } else {
         await this.deliveries.finish(id, outcome.status, outcome.status === 'failed' ? outcome.error : null);
+        this.#onFinished({ provider: row.provider, status: outcome.status, receivedAt: row.received_at });
         // A directory import that landed while this delivery was being looked up found it still pending.
         if (outcome.status === 'unmatched' && (await this.#mappedNow(row.external_user_id))) {
           await this.deliveries.requeue(id);

@@ -42,7 +42,13 @@ export default fp(
     const directory = new SubjectDirectory(db);
     const sync = new SubjectSync(db, app.cases.store, directory);
     const loadView = app.cases.loadView;
-    const worker = new DeliveryWorker(deliveries, { directory, sync, loadView }, app.log, options.worker);
+    const worker = new DeliveryWorker(deliveries, { directory, sync, loadView }, app.log, {
+      ...options.worker,
+      onFinished: ({ provider, status, receivedAt }) => {
+        app.metrics.webhooksFinished.inc({ provider, outcome: status });
+        app.metrics.webhookLag.observe({ provider }, Math.max(0, Date.now() - receivedAt.getTime()) / 1000);
+      },
+    });
     const reconciler = new Reconciler({
       db,
       sync,
@@ -80,5 +86,5 @@ export default fp(
       await decisionWebhook?.close();
     });
   },
-  { name: 'ingestion', dependencies: ['db', 'cases', 'events'] },
+  { name: 'ingestion', dependencies: ['db', 'cases', 'events', 'metrics'] },
 );

@@ -18,6 +18,7 @@ async function accept(app: FastifyInstance, request: FastifyRequest, provider: P
   if (body.includes(0)) throw new ApiError(400, 'invalid_body', 'The webhook body contains a NUL byte');
   const ref = deliverySubjectRef(provider, body.toString('utf8'));
   const recorded = await app.ingestion.deliveries.record(provider, body, ref, request.id);
+  app.metrics.webhooksReceived.inc({ provider, duplicate: String(recorded.duplicate) });
   if (recorded.queue) app.ingestion.worker.enqueue(recorded.id);
   return { received: true as const, duplicate: recorded.duplicate };
 }
