@@ -156,9 +156,7 @@ describe('GET /api/cases/:id/evidence-pack.pdf', () => {
       version = disposed.case.version;
     }
 
-    const started = Date.now();
     const response = await exportPack('senior', summary.id);
-    console.log('export ms', Date.now() - started);
     expect(response.statusCode).toBe(200);
     const pages = await pdfPages(response.rawPayload);
     expect(pages).toBeLessThanOrEqual(10);
