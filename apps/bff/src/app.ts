@@ -8,9 +8,9 @@ import audit from './plugins/app/audit';
 import auth from './plugins/app/auth';
 import cases, { type CasesOptions } from './plugins/app/cases';
 import db from './plugins/app/db';
+import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
-import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
 import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
@@ -45,7 +45,7 @@ export interface BuildOptions {
   /** The case store's collaborators and settings (tests inject a fake loadView). */
   cases?: CasesOptions;
   /** Webhook worker, reconciliation and decision webhook settings (tests shorten the retry delays). */
-  ingestion?: IngestionOptions;
+  deliveries?: DeliveryOptions;
 }
 
 export type App = FastifyInstance;
@@ -85,7 +85,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auth, { now: options.now });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);
-  await app.register(ingestion, options.ingestion ?? {});
+  await app.register(deliveries, options.deliveries ?? {});
 
   await app.register(healthRoutes);
   await app.register(docsRoutes, { prefix: '/api/docs' });

@@ -3,9 +3,9 @@ import type { Provider } from '@review-desk/contracts';
 import { ErrorEnvelope, WebhookAck } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { deliverySubjectRef } from '../../deliveries/processor';
+import { capaSignatureValid, secretsMatch } from '../../deliveries/signatures';
 import { ApiError } from '../../errors';
-import { deliverySubjectRef } from '../../ingestion/processor';
-import { capaSignatureValid, secretsMatch } from '../../ingestion/signatures';
 import { notFoundEnvelope } from '../../plugins/app/errors';
 
 const rawBody = (request: FastifyRequest): Buffer =>
@@ -17,9 +17,9 @@ async function accept(app: FastifyInstance, request: FastifyRequest, provider: P
   // Stored as text, which cannot hold NUL; no provider sends one in JSON.
   if (body.includes(0)) throw new ApiError(400, 'invalid_body', 'The webhook body contains a NUL byte');
   const ref = deliverySubjectRef(provider, body.toString('utf8'));
-  const recorded = await app.ingestion.deliveries.record(provider, body, ref, request.id);
+  const recorded = await app.deliveries.intake.record(provider, body, ref, request.id);
   app.metrics.webhooksReceived.inc({ provider, duplicate: String(recorded.duplicate) });
-  if (recorded.queue) app.ingestion.worker.enqueue(recorded.id);
+  if (recorded.queue) app.deliveries.worker.enqueue(recorded.id);
   return { received: true as const, duplicate: recorded.duplicate };
 }
 

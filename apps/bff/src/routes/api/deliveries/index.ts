@@ -32,7 +32,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: (await app.ingestion.deliveries.list(request.query.status)).map(toDeliverySummary),
+      items: (await app.deliveries.intake.list(request.query.status)).map(toDeliverySummary),
     }),
   );
 
@@ -48,7 +48,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const outbound = app.ingestion.decisionWebhook;
+      const outbound = app.deliveries.decisionWebhook;
       if (!outbound) return { items: [] };
       return { items: (await outbound.list(request.query.status)).map(toOutboundDelivery) };
     },
@@ -80,7 +80,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReconcileResponse, ...errors },
       },
     },
-    async () => app.ingestion.reconciler.run(),
+    async () => app.deliveries.reconciler.run(),
   );
 };
 
