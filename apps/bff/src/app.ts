@@ -11,6 +11,7 @@ import db from './plugins/app/db';
 import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
+import machineCallers from './plugins/app/machine-callers';
 import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
@@ -23,7 +24,9 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
 
@@ -76,6 +79,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
@@ -95,7 +99,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
-  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
+  await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 
