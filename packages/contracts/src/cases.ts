@@ -7,6 +7,7 @@ export * from './cases/customer-summary';
 export * from './cases/decisions';
 export * from './cases/detail';
 export * from './cases/events';
+export * from './cases/evidence-pack';
 export * from './cases/flags';
 export * from './cases/summary';
 export * from './cases/workflow';

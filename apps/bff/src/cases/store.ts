@@ -16,6 +16,7 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
+import { evidencePackContent } from './evidence-pack';
 import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
@@ -84,6 +85,11 @@ export class CaseStore {
   }
   detail(caseId: string, context: ActionContext, loadView: LoadView) {
     return caseDetail(this.#core, caseId, context, loadView);
+  }
+
+  /** What the evidence pack holds; records the export in the audit trail. */
+  evidencePack(caseId: string, context: ActionContext, options: { unmasked: boolean }) {
+    return evidencePackContent(this.#core, caseId, context, options);
   }
 
   // The review workflow.

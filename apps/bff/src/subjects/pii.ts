@@ -26,7 +26,11 @@ export function viewForRole(view: CaseView, role: Role): CaseView {
         screeningWithheld: true,
       }
     : view;
-  if (seesUnmaskedPii(role)) return screened;
+  return seesUnmaskedPii(role) ? screened : maskedView(screened);
+}
+
+/** The view with ID number and tax ID masked. */
+export function maskedView(view: CaseView): CaseView {
   const idInfo =
     view.idInfo.provided && view.idInfo.idNumber !== null
       ? { ...view.idInfo, idNumber: maskIdNumber(view.idInfo.idNumber) }
@@ -35,7 +39,7 @@ export function viewForRole(view: CaseView, role: Role): CaseView {
     view.clientReference.provided && view.clientReference.taxId !== null
       ? { ...view.clientReference, taxId: maskIdNumber(view.clientReference.taxId) }
       : view.clientReference;
-  return { ...screened, idInfo, clientReference };
+  return { ...view, idInfo, clientReference };
 }
 
 /** The clear value of a revealable field, or null when the provider sent none. */

@@ -55,6 +55,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/flags':                       [401,        403,     403,    ok,      403],
   'GET /api/flags':                                  [401,        ok,      ok,     403,     403],
   'POST /api/flags/:id/handled':                     [401,        ok,      ok,     403,     403],
+  'GET /api/cases/:id/evidence-pack.pdf':            [401,        403,     ok,     403,     ok ],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],
   'GET /api/audit/verify':                           [401,        403,     403,    403,     ok ],
