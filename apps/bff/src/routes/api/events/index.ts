@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CaseEvent } from '@review-desk/contracts';
+import { summaryForRole } from '../../../cases/tipping-off';
 import { allRoles } from '../../../plugins/app/access';
 import { SessionStreams } from './session-streams';
 
@@ -57,9 +58,11 @@ const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!alive) end();
         return alive && !ended;
       };
+      const role = request.user.role;
       const send = (event: CaseEvent) => {
+        const shown = { ...event, case: summaryForRole(event.case, role) };
         void sessionAlive().then((alive) => {
-          if (alive) stream.write(`event: case\ndata: ${JSON.stringify(event)}\n\n`);
+          if (alive) stream.write(`event: case\ndata: ${JSON.stringify(shown)}\n\n`);
         });
       };
       const heartbeat = setInterval(() => {
