@@ -9,9 +9,11 @@ import audit from './plugins/app/audit';
 import auth from './plugins/app/auth';
 import cases, { type CasesOptions } from './plugins/app/cases';
 import db from './plugins/app/db';
+import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
-import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
+import input, { validatorFactory } from './plugins/app/input';
+import machineCallers from './plugins/app/machine-callers';
 import metrics from './plugins/app/metrics';
 import sso from './plugins/app/sso';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
@@ -25,7 +27,9 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
 
@@ -47,7 +51,7 @@ export interface BuildOptions {
   /** The case store's collaborators and settings (tests inject a fake loadView). */
   cases?: CasesOptions;
   /** Webhook worker, reconciliation and decision webhook settings (tests shorten the retry delays). */
-  ingestion?: IngestionOptions;
+  deliveries?: DeliveryOptions;
   /** How single sign-on reaches the identity provider (tests tamper with its answers). */
   oidcFetch?: OidcFetch;
 }
@@ -63,6 +67,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
     // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
@@ -80,6 +85,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(input);
+  await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
@@ -90,7 +97,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(sso, { now: options.now, fetch: options.oidcFetch });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);
-  await app.register(ingestion, options.ingestion ?? {});
+  await app.register(deliveries, options.deliveries ?? {});
 
   await app.register(healthRoutes);
   await app.register(docsRoutes, { prefix: '/api/docs' });
@@ -100,7 +107,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
-  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
+  await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 

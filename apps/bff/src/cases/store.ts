@@ -10,12 +10,12 @@ import type {
 } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './apply-view';
 import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
-import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './ingestion';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
 import type { CaseTables } from './schema';
@@ -62,7 +62,7 @@ export class CaseStore {
     this.#core.publish = publish;
   }
 
-  // The ingestion path.
+  // Applying provider views (the delivery worker and reconciliation).
   openOrUpdateCase(input: CaseInput, context?: SystemContext) {
     return openOrUpdateCase(this.#core, input, context);
   }

@@ -2,11 +2,11 @@ import { type CaseState, caseStates, type Provider, providers } from '@review-de
 import { type Kysely, sql } from 'kysely';
 import type { CaseTables } from '../cases/schema';
 import type { DB } from '../db/schema';
-import type { IngestionTables } from '../ingestion/schema';
+import type { DeliveryTables } from '../deliveries/schema';
 import type { BreakerState } from '../upstream';
 import type { StateGauges } from './desk-metrics';
 
-type MetricsTables = CaseTables & IngestionTables;
+type MetricsTables = CaseTables & DeliveryTables;
 
 const breakerStates: readonly BreakerState[] = ['closed', 'open', 'half_open'];
 const openStates = caseStates.filter(

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTables } from '../../src/cases/schema';
 import { ConfigError, loadConfig } from '../../src/config';
+import type { DeliveryTables } from '../../src/deliveries/schema';
 import { seedFromSandbox } from '../../src/embedded';
-import type { IngestionTables } from '../../src/ingestion/schema';
 import { signIn, testConfig } from '../auth/app';
+import { type DeliveryHarness, deliveryHarness } from '../deliveries/harness';
 import { engines } from '../helpers/db';
-import { type IngestionHarness, ingestionHarness } from '../ingestion/harness';
 
 const engine = engines()[0];
 if (!engine) throw new Error('no database engine');
@@ -34,12 +34,12 @@ const value = (text: string, name: string, labels: Record<string, string>) =>
     ?.value;
 
 describe('GET /metrics behind a bearer token', () => {
-  let h: IngestionHarness;
+  let h: DeliveryHarness;
 
   beforeAll(async () => {
-    h = await ingestionHarness(engine, { metrics: { token, port: null, host: '127.0.0.1' } });
+    h = await deliveryHarness(engine, { metrics: { token, port: null, host: '127.0.0.1' } });
     await seedFromSandbox(h.app, h.sandbox);
-    await h.app.ingestion.worker.idle();
+    await h.app.deliveries.worker.idle();
   }, 120_000);
   afterAll(() => h?.close());
 
@@ -89,7 +89,7 @@ describe('GET /metrics behind a bearer token', () => {
       0,
     );
     const stored = await h.app.db
-      .withTables<IngestionTables>()
+      .withTables<DeliveryTables>()
       .selectFrom('deliveries')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
@@ -128,7 +128,7 @@ describe('GET /metrics behind a bearer token', () => {
   });
 
   it('reports the webhook backlog, SLA breaches and failed decision webhooks from the database', async () => {
-    const db = h.app.db.withTables<CaseTables & IngestionTables>();
+    const db = h.app.db.withTables<CaseTables & DeliveryTables>();
     await db
       .insertInto('deliveries')
       .values({
@@ -205,7 +205,7 @@ describe('GET /metrics behind a bearer token', () => {
 
 describe('where /metrics is served', () => {
   it('is absent with neither METRICS_TOKEN nor METRICS_PORT', async () => {
-    const h = await ingestionHarness(engine);
+    const h = await deliveryHarness(engine);
     try {
       expect((await h.app.inject({ url: '/metrics' })).statusCode).toBe(404);
       expect(h.app.metrics.listenerAddress()).toBeNull();
@@ -215,7 +215,7 @@ describe('where /metrics is served', () => {
   }, 60_000);
 
   it('moves to a loopback listener of its own with METRICS_PORT, still asking for the token when one is set', async () => {
-    const h = await ingestionHarness(engine, { metrics: { token, port: 0, host: '127.0.0.1' } });
+    const h = await deliveryHarness(engine, { metrics: { token, port: 0, host: '127.0.0.1' } });
     try {
       expect((await h.app.inject({ url: '/metrics', headers: bearer })).statusCode).toBe(404);
       const address = h.app.metrics.listenerAddress();
@@ -229,7 +229,7 @@ describe('where /metrics is served', () => {
     } finally {
       await h.close();
     }
-    const open = await ingestionHarness(engine, { metrics: { token: null, port: 0, host: '127.0.0.1' } });
+    const open = await deliveryHarness(engine, { metrics: { token: null, port: 0, host: '127.0.0.1' } });
     try {
       const address = open.app.metrics.listenerAddress();
       expect((await fetch(`http://127.0.0.1:${address?.port}/metrics`)).status).toBe(200);

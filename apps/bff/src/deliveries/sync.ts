@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { type CaseInput, caseInputFromView } from '../cases/intake';
 import type { CaseStore } from '../cases/store';
 import type { SubjectDirectory } from './directory';
-import type { IngestionDB } from './schema';
+import type { DeliveryDB } from './schema';
 
 export const resolvedUpstreamReason = 'resolved upstream';
 
@@ -34,7 +34,7 @@ function resolvedAtProvider(input: CaseInput): boolean {
  */
 export class SubjectSync {
   constructor(
-    private readonly db: Kysely<IngestionDB>,
+    private readonly db: Kysely<DeliveryDB>,
     private readonly store: CaseStore,
     private readonly directory: SubjectDirectory,
   ) {}

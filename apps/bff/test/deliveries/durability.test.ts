@@ -10,8 +10,8 @@ import type { CaseTables } from '../../src/cases/schema';
 import { loadConfig } from '../../src/config';
 import { createDatabase, type DatabaseConfig } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
-import type { IngestionTables } from '../../src/ingestion/schema';
-import { sha256Hex } from '../../src/ingestion/signatures';
+import type { DeliveryTables } from '../../src/deliveries/schema';
+import { sha256Hex } from '../../src/deliveries/signatures';
 import { describeEachEngine } from '../helpers/db';
 import { serverEnv, startServer } from '../helpers/server-process';
 import { capaSignature, scenarios, startTestSandbox } from './harness';
@@ -105,7 +105,7 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
     // Look at what survived before anything processes it.
     const survived = await createDatabase(database);
     await migrateToLatest(survived);
-    const db = survived.db.withTables<CaseTables & IngestionTables>();
+    const db = survived.db.withTables<CaseTables & DeliveryTables>();
     const rows = await db.selectFrom('deliveries').select(['content_hash', 'status']).execute();
     await survived.close();
     const stored = new Set(rows.map((row) => row.content_hash));
@@ -125,11 +125,11 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
       logLevel: 'silent',
       ...database,
     };
-    const app = await buildApp(config, { quiet: true, ingestion: { worker: { sweepIntervalMs: 250 } } });
+    const app = await buildApp(config, { quiet: true, deliveries: { worker: { sweepIntervalMs: 250 } } });
     try {
       const deliveriesTable = () =>
         app.db
-          .withTables<CaseTables & IngestionTables>()
+          .withTables<CaseTables & DeliveryTables>()
           .selectFrom('deliveries')
           .select(['provider', 'status'])
           .execute();
@@ -139,7 +139,7 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
           interval: 250,
         })
         .toEqual([]);
-      await app.ingestion.worker.idle();
+      await app.deliveries.worker.idle();
       const after = await deliveriesTable();
       expect(
         after.filter((row) => row.provider === 'connectfi').every((row) => row.status === 'processed'),
@@ -148,7 +148,7 @@ describeEachEngine('webhook deliveries across a kill -9', (engine) => {
         true,
       );
       const opened = await app.db
-        .withTables<CaseTables & IngestionTables>()
+        .withTables<CaseTables & DeliveryTables>()
         .selectFrom('cases')
         .select('subject_id')
         .where('provider', '=', 'connectfi')

@@ -2,7 +2,7 @@ import type { CaseEvent } from '@review-desk/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { request } from 'undici';
-import type { IngestionDB, OutboundRow } from './schema';
+import type { DeliveryDB, OutboundRow } from './schema';
 import { hmacHex } from './signatures';
 
 export const decisionSignatureHeader = 'x-review-desk-signature';
@@ -37,7 +37,7 @@ export class DecisionWebhook {
   #closing = new AbortController();
 
   constructor(
-    private readonly db: Kysely<IngestionDB>,
+    private readonly db: Kysely<DeliveryDB>,
     private readonly options: DecisionWebhookOptions,
     private readonly log: FastifyBaseLogger,
   ) {

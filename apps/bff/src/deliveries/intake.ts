@@ -2,7 +2,7 @@ import type { Provider } from '@review-desk/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, appendAuditEvents } from '../db/audit';
 import { Batcher } from '../db/batcher';
-import type { DeliveryRow, DeliveryStatus, IngestionDB } from './schema';
+import type { DeliveryDB, DeliveryRow, DeliveryStatus } from './schema';
 import { sha256Hex } from './signatures';
 
 export interface RecordedDelivery {
@@ -58,7 +58,7 @@ export class DeliveryStore {
   readonly #finishes: Batcher<Finish, undefined>;
 
   constructor(
-    private readonly db: Kysely<IngestionDB>,
+    private readonly db: Kysely<DeliveryDB>,
     options: DeliveryStoreOptions = {},
   ) {
     this.#clock = options.clock ?? (() => new Date());
@@ -87,7 +87,7 @@ export class DeliveryStore {
     });
   }
 
-  async #store(trx: Transaction<IngestionDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
+  async #store(trx: Transaction<DeliveryDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
     const now = this.#clock();
     const inserted = await trx
       .insertInto('deliveries')
@@ -142,7 +142,7 @@ export class DeliveryStore {
   }
 
   /** The same content was stored before: a provider retry, or news if it was processed long enough ago. */
-  async #storeAgain(trx: Transaction<IngestionDB>, arrival: Arrival, now: Date): Promise<RecordedDelivery> {
+  async #storeAgain(trx: Transaction<DeliveryDB>, arrival: Arrival, now: Date): Promise<RecordedDelivery> {
     const { provider, contentHash } = arrival;
     const existing = await trx
       .selectFrom('deliveries')
@@ -252,7 +252,7 @@ export class DeliveryStore {
       outcome.ids.push(id);
       outcomes.set(key, outcome);
     }
-    const write = async (db: Kysely<IngestionDB>) => {
+    const write = async (db: Kysely<DeliveryDB>) => {
       for (const { status, error, ids } of outcomes.values()) {
         await db
           .updateTable('deliveries')

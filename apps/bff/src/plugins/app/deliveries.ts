@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CaseTables } from '../../cases/schema';
-import { DeliveryStore } from '../../ingestion/deliveries';
-import { SubjectDirectory } from '../../ingestion/directory';
-import { DecisionWebhook, type DecisionWebhookOptions } from '../../ingestion/outbound';
-import { Reconciler } from '../../ingestion/reconcile';
-import type { IngestionTables } from '../../ingestion/schema';
-import { SubjectSync } from '../../ingestion/sync';
-import { DeliveryWorker, type DeliveryWorkerOptions } from '../../ingestion/worker';
+import { SubjectDirectory } from '../../deliveries/directory';
+import { DeliveryStore } from '../../deliveries/intake';
+import { DecisionWebhook, type DecisionWebhookOptions } from '../../deliveries/outbound';
+import { Reconciler } from '../../deliveries/reconcile';
+import type { DeliveryTables } from '../../deliveries/schema';
+import { SubjectSync } from '../../deliveries/sync';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '../../deliveries/worker';
 
-export interface IngestionOptions {
+export interface DeliveryOptions {
   worker?: DeliveryWorkerOptions;
   /** Retry settings of the decision webhook (its URL and secret come from config). */
   decisionWebhook?: Omit<DecisionWebhookOptions, 'url' | 'secret'>;
@@ -19,8 +19,9 @@ export interface IngestionOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    ingestion: {
-      deliveries: DeliveryStore;
+    deliveries: {
+      /** Delivery intake: webhook deliveries stored before the 2xx. */
+      intake: DeliveryStore;
       directory: SubjectDirectory;
       worker: DeliveryWorker;
       reconciler: Reconciler;
@@ -36,13 +37,13 @@ declare module 'fastify' {
  * ready and stops before it closes.
  */
 export default fp(
-  async function ingestion(app: FastifyInstance, options: IngestionOptions) {
-    const db = app.db.withTables<CaseTables & IngestionTables>();
-    const deliveries = new DeliveryStore(db);
+  async function deliveriesPlugin(app: FastifyInstance, options: DeliveryOptions) {
+    const db = app.db.withTables<CaseTables & DeliveryTables>();
+    const intake = new DeliveryStore(db);
     const directory = new SubjectDirectory(db);
     const sync = new SubjectSync(db, app.cases.store, directory);
     const loadView = app.cases.loadView;
-    const worker = new DeliveryWorker(deliveries, { directory, sync, loadView }, app.log, {
+    const worker = new DeliveryWorker(intake, { directory, sync, loadView }, app.log, {
       ...options.worker,
       onFinished: ({ provider, status, receivedAt }) => {
         app.metrics.webhooksFinished.inc({ provider, outcome: status });
@@ -60,7 +61,7 @@ export default fp(
     const decisionWebhook = configured
       ? new DecisionWebhook(db, { ...options.decisionWebhook, ...configured }, app.log)
       : null;
-    app.decorate('ingestion', { deliveries, directory, worker, reconciler, decisionWebhook });
+    app.decorate('deliveries', { intake, directory, worker, reconciler, decisionWebhook });
 
     let reconcileTimer: NodeJS.Timeout | null = null;
     let unsubscribe: (() => void) | null = null;
@@ -86,5 +87,5 @@ export default fp(
       await decisionWebhook?.close();
     });
   },
-  { name: 'ingestion', dependencies: ['db', 'cases', 'events', 'metrics'] },
+  { name: 'deliveries', dependencies: ['db', 'cases', 'events', 'metrics'] },
 );

@@ -2,11 +2,11 @@ import type { CaseView, Provider, ReconcileResponse } from '@review-desk/contrac
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { UpstreamError } from '../upstream/errors';
-import type { IngestionDB } from './schema';
+import type { DeliveryDB } from './schema';
 import type { SubjectSync } from './sync';
 
 export interface ReconcilerDeps {
-  db: Kysely<IngestionDB>;
+  db: Kysely<DeliveryDB>;
   sync: SubjectSync;
   loadView: (provider: Provider, subjectId: string) => Promise<CaseView>;
   log: FastifyBaseLogger;

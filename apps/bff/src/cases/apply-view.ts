@@ -192,7 +192,7 @@ async function updateFromUpstream(
 }
 
 /**
- * The ingestion entry point, idempotent on (provider, subject id, verification id): creates the case when the
+ * The entry point for provider views, idempotent on (provider, subject id, verification id): creates the case when the
  * provider says review is needed, and otherwise records what changed upstream.
  */
 export function openOrUpdateCase(

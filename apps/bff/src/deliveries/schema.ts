@@ -2,14 +2,14 @@ import type { Provider } from '@review-desk/contracts';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { StoreDB } from '../cases/schema';
 
-/** The ingestion tables (migration 0003-ingestion). The directory's names, birth dates and id numbers are PII. */
-export type IngestionTables = {
+/** The delivery tables (migration 0003-ingestion). The directory's names, birth dates and id numbers are PII. */
+export type DeliveryTables = {
   deliveries: DeliveriesTable;
   subject_directory: SubjectDirectoryTable;
   outbound_deliveries: OutboundDeliveriesTable;
 };
 
-export type IngestionDB = StoreDB & IngestionTables;
+export type DeliveryDB = StoreDB & DeliveryTables;
 
 export type DeliveryStatus = 'pending' | 'processed' | 'unmatched' | 'failed';
 

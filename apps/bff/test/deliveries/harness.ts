@@ -7,8 +7,8 @@ import {
 import { request } from 'undici';
 import { type App, buildApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
+import { hmacHex } from '../../src/deliveries/signatures';
 import { directoryEntryInput } from '../../src/embedded';
-import { hmacHex } from '../../src/ingestion/signatures';
 import { signIn, testConfig } from '../auth/app';
 import type { TestEngine } from '../helpers/db';
 
@@ -27,7 +27,7 @@ export function sandboxConfig(base: AppConfig, sandbox: RunningSandbox): AppConf
   };
 }
 
-export interface IngestionHarness {
+export interface DeliveryHarness {
   app: App;
   sandbox: RunningSandbox;
   /** Where the app listens (127.0.0.1, random port). */
@@ -37,15 +37,15 @@ export interface IngestionHarness {
 }
 
 /** The real app listening on loopback, pointed at a real sandbox, with fast delivery retries. */
-export async function ingestionHarness(
+export async function deliveryHarness(
   engine: TestEngine,
   overrides: Partial<AppConfig> = {},
-): Promise<IngestionHarness> {
+): Promise<DeliveryHarness> {
   const sandbox = await startTestSandbox();
   const config = { ...sandboxConfig(await testConfig(engine), sandbox), ...overrides };
   const app = await buildApp(config, {
     quiet: true,
-    ingestion: {
+    deliveries: {
       worker: { retryBaseMs: 5, maxAttempts: 3 },
       decisionWebhook: { retryBaseMs: 5, pollMs: 10 },
     },

@@ -1,7 +1,7 @@
 import type { DirectoryEntryInput, Provider } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import { Batcher } from '../db/batcher';
-import type { DirectoryRow, IngestionDB } from './schema';
+import type { DeliveryDB, DirectoryRow } from './schema';
 
 const chunkSize = 500;
 
@@ -17,7 +17,7 @@ export class SubjectDirectory {
   );
 
   constructor(
-    private readonly db: Kysely<IngestionDB>,
+    private readonly db: Kysely<DeliveryDB>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

@@ -2,18 +2,18 @@ import { type Kysely, sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { CaseTables } from '../../src/cases/schema';
 import { verifyAuditChain } from '../../src/db/audit';
-import { DeliveryStore } from '../../src/ingestion/deliveries';
-import type { IngestionDB, IngestionTables } from '../../src/ingestion/schema';
+import { DeliveryStore } from '../../src/deliveries/intake';
+import type { DeliveryDB, DeliveryTables } from '../../src/deliveries/schema';
 import { describeEachEngine } from '../helpers/db';
 import { capaBody } from './harness';
 
 describeEachEngine('the webhook delivery store', (engine) => {
-  let db: Kysely<IngestionDB>;
+  let db: Kysely<DeliveryDB>;
   let now = new Date('2026-11-23T09:00:00Z');
   let store: DeliveryStore;
 
   beforeAll(async () => {
-    db = (await engine.migrated()).db.withTables<CaseTables & IngestionTables>();
+    db = (await engine.migrated()).db.withTables<CaseTables & DeliveryTables>();
     store = new DeliveryStore(db, { clock: () => now });
   });
 

@@ -2,18 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseTables } from '../../src/cases/schema';
 import { seedFromSandbox } from '../../src/embedded';
 import { describeEachEngine } from '../helpers/db';
-import { type IngestionHarness, ingestionHarness, scenarios } from './harness';
+import { type DeliveryHarness, deliveryHarness, scenarios } from './harness';
 
 describeEachEngine('embedded start-up', (engine) => {
-  let h: IngestionHarness;
+  let h: DeliveryHarness;
   beforeAll(async () => {
-    h = await ingestionHarness(engine);
+    h = await deliveryHarness(engine);
   });
   afterAll(() => h.close());
 
   it('fills a fresh desk through real deliveries once, and leaves it alone on the next start', async () => {
     const first = await seedFromSandbox(h.app, h.sandbox);
-    await h.app.ingestion.worker.idle();
+    await h.app.deliveries.worker.idle();
     const reviewNeeded = (await scenarios(h.sandbox.capaUrl, 'review_needed')).filter(
       (row) => row.status === 'REVIEW_NEEDED',
     );

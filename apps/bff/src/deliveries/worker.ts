@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pLimit from 'p-limit';
-import type { DeliveryStore } from './deliveries';
+import type { DeliveryStore } from './intake';
 import { type DeliveryProcessorDeps, processDelivery } from './processor';
 import type { DeliveryRow } from './schema';
 

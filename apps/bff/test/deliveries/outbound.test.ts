@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app';
 import type { ActionContext, Actor } from '../../src/cases/core';
 import { caseInputFromView } from '../../src/cases/intake';
-import { decisionSignatureHeader } from '../../src/ingestion/outbound';
-import { hmacHex } from '../../src/ingestion/signatures';
+import { decisionSignatureHeader } from '../../src/deliveries/outbound';
+import { hmacHex } from '../../src/deliveries/signatures';
 import { signIn, testConfig } from '../auth/app';
 import { capaView } from '../cases/fixtures';
 import { describeEachEngine } from '../helpers/db';
@@ -57,7 +57,7 @@ describeEachEngine('decision webhook', (engine) => {
           return view;
         },
       },
-      ingestion: { decisionWebhook: { retryBaseMs: 5, pollMs: 10, maxAttempts: 3 } },
+      deliveries: { decisionWebhook: { retryBaseMs: 5, pollMs: 10, maxAttempts: 3 } },
     });
     const analyst = await app.db
       .selectFrom('users')
@@ -94,7 +94,7 @@ describeEachEngine('decision webhook', (engine) => {
   }
 
   async function settle(caseId: string, status: 'delivered' | 'failed') {
-    const outbound = app.ingestion.decisionWebhook;
+    const outbound = app.deliveries.decisionWebhook;
     if (!outbound) throw new Error('decision webhook not configured');
     for (let i = 0; i < 200; i++) {
       const rows = await outbound.list(status);
