@@ -30,6 +30,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { UpstreamError } from '../../../upstream';
+import evidencePackRoutes from './evidence-pack';
 
 /**
  * Who may do what (test/access/matrix.ts): reviewers (analyst, senior) open and work cases; support reads,
@@ -62,6 +63,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
+  await app.register(evidencePackRoutes);
 
   app.get(
     '/',
