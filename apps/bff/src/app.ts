@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { OidcFetch } from './auth/oidc/provider-client';
 import type { AppConfig } from './config';
 import { loggerOptions } from './logging';
 import access from './plugins/app/access';
@@ -14,6 +15,7 @@ import caseEvents from './plugins/app/events';
 import input, { validatorFactory } from './plugins/app/input';
 import machineCallers from './plugins/app/machine-callers';
 import metrics from './plugins/app/metrics';
+import sso from './plugins/app/sso';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -51,6 +53,8 @@ export interface BuildOptions {
   cases?: CasesOptions;
   /** Webhook worker, reconciliation and decision webhook settings (tests shorten the retry delays). */
   deliveries?: DeliveryOptions;
+  /** How single sign-on reaches the identity provider (tests tamper with its answers). */
+  oidcFetch?: OidcFetch;
 }
 
 export type App = FastifyInstance;
@@ -91,6 +95,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(upstreams, { upstreams: options.upstreams });
   await app.register(metrics, { now: options.now });
   await app.register(auth, { now: options.now });
+  await app.register(sso, { now: options.now, fetch: options.oidcFetch });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);
   await app.register(deliveries, options.deliveries ?? {});

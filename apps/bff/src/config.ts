@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sandboxDefaults } from '@review-desk/sandbox';
+import { defaultProviderName, type OidcSettings, parseRoleMap } from './auth/oidc/settings';
 
 /**
  * The BFF's configuration, read once from the environment and validated. Code reads this object, never
@@ -36,6 +37,10 @@ export interface AppConfig {
    * the main one. Neither set: no /metrics at all.
    */
   metrics: { token: string | null; port: number | null; host: string };
+  /** Single sign-on through the organisation's OpenID provider; null: not configured. */
+  oidc: OidcSettings | null;
+  /** Sign-in with a local password (POST /api/auth/login); off leaves single sign-on only. */
+  localLogin: boolean;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +122,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be on or off, got "${raw}"`);
+}
+
 const upstreamVariables = [
   'CAPA_BASE_URL',
   'CAPA_PARTNER_API_KEY',
@@ -127,6 +140,31 @@ const upstreamVariables = [
 ] as const;
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const isLoopback = (value: string) => loopbackHosts.has(new URL(value).hostname.replace(/^\[|\]$/g, ''));
+
+function oidcSettings(env: Env): OidcSettings | null {
+  if (!env.OIDC_ISSUER) {
+    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'].find((name) => env[name]);
+    if (stray) throw new ConfigError('OIDC_ISSUER', `is required when ${stray} is set`);
+    return null;
+  }
+  const issuer = url(env, 'OIDC_ISSUER');
+  // Tokens and keys come from the issuer: over plain http anyone on the path could forge a sign-in.
+  if (new URL(issuer).protocol !== 'https:' && !isLoopback(issuer)) {
+    throw new ConfigError('OIDC_ISSUER', 'must be an https URL (plain http only on a loopback address)');
+  }
+  const roleMap = parseRoleMap(text(env, 'OIDC_ROLE_MAP'));
+  if (typeof roleMap === 'string') throw new ConfigError('OIDC_ROLE_MAP', roleMap);
+  return {
+    issuer,
+    clientId: text(env, 'OIDC_CLIENT_ID'),
+    clientSecret: text(env, 'OIDC_CLIENT_SECRET'),
+    rolesClaim: text(env, 'OIDC_ROLES_CLAIM', 'groups'),
+    roleMap,
+    providerName: text(env, 'OIDC_PROVIDER_NAME', defaultProviderName(issuer)),
+  };
+}
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const mode = upstreamVariables.some((name) => env[name]) ? 'upstream' : 'embedded';
@@ -172,6 +210,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const decisionWebhook = env.DECISION_WEBHOOK_URL
     ? { url: url(env, 'DECISION_WEBHOOK_URL'), secret: secret(env, 'DECISION_WEBHOOK_SECRET', 16) }
     : null;
+  const oidc = oidcSettings(env);
+  const localLogin = onOff(env, 'LOCAL_LOGIN', true);
+  if (!localLogin && !oidc) {
+    throw new ConfigError('LOCAL_LOGIN', 'can be off only with single sign-on configured (OIDC_ISSUER)');
+  }
   return {
     mode,
     host,
@@ -187,11 +230,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jwtSecret: upstream
       ? secret(env, 'JWT_SECRET', 32)
       : secret(env, 'JWT_SECRET', 32, randomBytes(32).toString('hex')),
-    cookieSecure: flag(
-      env,
-      'COOKIE_SECURE',
-      !loopbackHosts.has(new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')),
-    ),
+    cookieSecure: flag(env, 'COOKIE_SECURE', !isLoopback(publicUrl)),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 300, 30, 3600),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 7 * 24),
@@ -203,5 +242,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
       host: text(env, 'METRICS_HOST', '127.0.0.1'),
     },
+    oidc,
+    localLogin,
   };
 }

@@ -37,3 +37,51 @@ export const MeResponse = Type.Object(
   { $id: 'MeResponse' },
 );
 export type MeResponse = Static<typeof MeResponse>;
+
+/** `GET /api/auth/config`: how the login page offers sign-in. Public: it names no group or secret. */
+export const AuthConfigResponse = Type.Object(
+  {
+    localLogin: Type.Boolean({ description: 'Whether sign-in with a username and password is offered' }),
+    singleSignOn: Type.Union([
+      Type.Object({
+        providerName: Type.String({ description: 'Shown as "Sign in with <providerName>"' }),
+        loginUrl: Type.String({
+          description: 'Where the browser goes to start the sign-in (add ?next=/path)',
+        }),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'AuthConfigResponse' },
+);
+export type AuthConfigResponse = Static<typeof AuthConfigResponse>;
+
+/** `GET /api/auth/oidc/settings` (admin): the single sign-on configuration, the group-to-role map included. */
+export const SsoSettingsResponse = Type.Object(
+  {
+    localLogin: Type.Boolean(),
+    singleSignOn: Type.Union([
+      Type.Object({
+        providerName: Type.String(),
+        issuer: Type.String(),
+        clientId: Type.String(),
+        redirectUri: Type.String({ description: 'The redirect URL to register at the provider' }),
+        postLogoutRedirectUri: Type.String({
+          description: 'The sign-out return URL to register at the provider',
+        }),
+        rolesClaim: Type.String({ description: 'The ID token claim (or dotted path) holding the groups' }),
+        roleMap: Type.Array(Type.Object({ group: Type.String(), role: Role })),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'SsoSettingsResponse' },
+);
+export type SsoSettingsResponse = Static<typeof SsoSettingsResponse>;
+
+/** `POST /api/auth/logout` of a single sign-on session: where to send the browser to end the provider's session too. */
+export const LogoutResponse = Type.Object(
+  { endSessionUrl: Type.String({ description: "The provider's end-session URL" }) },
+  { $id: 'LogoutResponse' },
+);
+export type LogoutResponse = Static<typeof LogoutResponse>;

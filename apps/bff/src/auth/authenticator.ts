@@ -1,5 +1,5 @@
 import type { Role, SessionUser } from '@review-desk/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../db/audit';
 import type { DB, JsonObject, UserRow } from '../db/schema';
 import { ApiError } from '../errors';
@@ -129,6 +129,51 @@ export class Authenticator {
       token: this.#sign(user.id, sessionId, user.role, now),
       csrfToken: this.csrfToken(sessionId),
     };
+  }
+
+  /**
+   * Opens a session for a user someone else authenticated (single sign-on): the same session, tokens and
+   * audit row as a password sign-in. `within` runs in the session's transaction (to keep what the sign-in
+   * method needs beside it).
+   */
+  async openSession(
+    user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role'>,
+    origin: RequestOrigin,
+    details: JsonObject,
+    within: (trx: Transaction<DB>, sessionId: string) => Promise<void>,
+  ): Promise<Extract<SignInResult, { outcome: 'signed_in' }>> {
+    const now = this.settings.now();
+    const sessionId = await this.db.transaction().execute(async (trx) => {
+      const id = await createSession(trx, {
+        userId: user.id,
+        now,
+        policy: this.settings.policy,
+        ip: origin.ip,
+        userAgent: origin.userAgent,
+      });
+      await within(trx, id);
+      await appendAudit(trx, {
+        actorUserId: user.id,
+        actorUsername: user.username,
+        action: 'auth.login',
+        requestId: origin.requestId,
+        at: new Date(now),
+        details: { ip: origin.ip, ...details },
+      });
+      return id;
+    });
+    return {
+      outcome: 'signed_in',
+      user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
+      sessionId,
+      token: this.#sign(user.id, sessionId, user.role, now),
+      csrfToken: this.csrfToken(sessionId),
+    };
+  }
+
+  /** Ends a session from outside a request of it (single sign-on found the person lost access). */
+  forget(sessionId: string): void {
+    this.#cache.delete(sessionId);
   }
 
   /** Throws a 401 ApiError unless the token names a live session of an enabled user. */

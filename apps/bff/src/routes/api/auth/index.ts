@@ -1,11 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorEnvelope, LoginRequest, MeResponse } from '@review-desk/contracts';
+import { ErrorEnvelope, LoginRequest, LogoutResponse, MeResponse } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RequestOrigin } from '../../../auth/authenticator';
 import { ApiError } from '../../../errors';
 import { allRoles } from '../../../plugins/app/access';
+import authConfigRoutes from './config';
+import oidcRoutes from './oidc';
 
 const origin = (request: FastifyRequest): RequestOrigin => ({
   ip: request.ip,
@@ -39,6 +41,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      if (!app.config.localLogin) {
+        throw new ApiError(
+          403,
+          'local_login_off',
+          'Sign-in with a password is turned off here; use single sign-on',
+        );
+      }
       const result = await app.authenticator.signIn(
         request.body.username,
         request.body.password,
@@ -77,13 +86,26 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign out',
-        description: 'Ends the session at once (its tokens stop working) and clears the cookies.',
-        response: { 204: Type.Null(), 401: ErrorEnvelope, 403: ErrorEnvelope },
+        description:
+          "Ends the session at once (its tokens stop working) and clears the cookies. A single sign-on session answers 200 with the provider's end-session URL, where the browser goes next to sign out there too.",
+        response: { 200: LogoutResponse, 204: Type.Null(), 401: ErrorEnvelope, 403: ErrorEnvelope },
       },
     },
     async (request, reply) => {
+      const sso = app.sso;
+      const ssoSession = sso ? await sso.sessions.idTokenOf(request.user.sessionId) : null;
       await app.authenticator.signOut(request.user, origin(request));
-      return reply.clearSessionCookies().code(204).send();
+      reply.clearSessionCookies();
+      if (sso && ssoSession?.sso) {
+        const endSessionUrl = await sso.provider
+          .endSessionUrl(ssoSession.idToken, sso.postLogoutRedirectUri)
+          .catch((error: unknown) => {
+            request.log.warn({ err: error }, 'no end-session URL from the identity provider');
+            return null;
+          });
+        if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
+      }
+      return reply.code(204).send(null);
     },
   );
 
@@ -102,6 +124,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { user: { id, username, displayName, role }, csrfToken: app.authenticator.csrfToken(sessionId) };
     },
   );
+
+  await app.register(authConfigRoutes, { prefix: '/config' });
+  await app.register(oidcRoutes, { prefix: '/oidc' });
 };
 
 export default authRoutes;
