@@ -5,6 +5,7 @@
 export * from './cases/audit';
 export * from './cases/decisions';
 export * from './cases/detail';
+export * from './cases/documents';
 export * from './cases/events';
 export * from './cases/summary';
 export * from './cases/workflow';

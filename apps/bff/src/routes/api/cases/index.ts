@@ -30,6 +30,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { UpstreamError } from '../../../upstream';
+import documentRoutes from './documents';
 
 /**
  * Who may do what (the table in src/cases/README.md): reviewers (analyst, senior) work cases; support reads,
@@ -62,6 +63,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
+  await app.register(documentRoutes);
 
   app.get(
     '/',
