@@ -51,6 +51,9 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/evidence-viewed':             [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/reveal':                      [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/kyc-link':                    [401,        ok,      ok,     403,     403],
+  'GET /api/cases/:id/documents':                    [401,        ok,      ok,     ok,      403],
+  'POST /api/cases/:id/documents':                   [401,        ok,      ok,     403,     403],
+  'POST /api/cases/:id/documents/attach':            [401,        ok,      ok,     403,     403],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],
   'GET /api/audit/verify':                           [401,        403,     403,    403,     ok ],
