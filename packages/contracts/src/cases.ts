@@ -7,5 +7,6 @@ export * from './cases/decisions';
 export * from './cases/detail';
 export * from './cases/documents';
 export * from './cases/events';
+export * from './cases/evidence-pack';
 export * from './cases/summary';
 export * from './cases/workflow';

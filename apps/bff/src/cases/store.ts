@@ -19,6 +19,7 @@ import { recordDisposition, recordEvidenceView } from './diligence';
 import { attachDocuments } from './documents/attach';
 import { documentCase, readDocuments } from './documents/rows';
 import { type DocumentsClient, type DocumentUpload, uploadDocument } from './documents/upload';
+import { evidencePackContent } from './evidence-pack';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
@@ -86,6 +87,11 @@ export class CaseStore {
   }
   detail(caseId: string, context: ActionContext, loadView: LoadView) {
     return caseDetail(this.#core, caseId, context, loadView);
+  }
+
+  /** What the evidence pack holds; records the export in the audit trail. */
+  evidencePack(caseId: string, context: ActionContext, options: { unmasked: boolean }) {
+    return evidencePackContent(this.#core, caseId, context, options);
   }
 
   // The review workflow.

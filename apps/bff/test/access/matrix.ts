@@ -54,6 +54,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'GET /api/cases/:id/documents':                    [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/documents':                   [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/documents/attach':            [401,        ok,      ok,     403,     403],
+  'GET /api/cases/:id/evidence-pack.pdf':            [401,        403,     ok,     403,     ok ],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],
   'GET /api/audit/verify':                           [401,        403,     403,    403,     ok ],

@@ -31,6 +31,7 @@ import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { UpstreamError } from '../../../upstream';
 import documentRoutes from './documents';
+import evidencePackRoutes from './evidence-pack';
 
 /**
  * Who may do what (test/access/matrix.ts): reviewers (analyst, senior) open and work cases; support reads,
@@ -64,6 +65,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
   await app.register(documentRoutes);
+  await app.register(evidencePackRoutes);
 
   app.get(
     '/',
