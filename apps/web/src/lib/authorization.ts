@@ -10,6 +10,8 @@ export const permissions = {
   claim: (role: Role) => role === 'analyst' || role === 'senior',
   /** Opening a case by hand, from an investigation (support investigates but changes nothing). */
   openCase: (role: Role) => role === 'analyst' || role === 'senior',
+  /** Support asks analysts to look at a customer instead of opening a case. */
+  flagForReview: (role: Role) => role === 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   /** The unmasked provider payload: seniors only (admins see no personal data). */
