@@ -28,6 +28,7 @@ export type CaseTables = {
   case_evidence_views: CaseEvidenceViewsTable;
   case_view_snapshots: CaseViewSnapshotsTable;
   case_counts: CaseCountsTable;
+  case_documents: CaseDocumentsTable;
   review_flags: ReviewFlagsTable;
 };
 
@@ -202,4 +203,27 @@ export interface CaseCountsTable {
   assignee_id: string | null;
   triage_score: number;
   cases: number;
+}
+
+/** Documents sent to connectFi from the desk (migration 0011-case-documents). */
+export interface CaseDocumentsTable {
+  id: Generated<string>;
+  case_id: string;
+  entity_id: string;
+  workflow: 'PERSONAL' | 'BUSINESS';
+  type: string;
+  view: 'front' | 'back' | 'selfie';
+  note: string | null;
+  file_name: string;
+  format: 'jpeg' | 'png';
+  size_bytes: number;
+  sha256: string;
+  document_id: string | null;
+  /** pending: nothing from connectFi yet; generated: it has an id; uploaded: it has the file; attached. */
+  status: 'pending' | 'generated' | 'uploaded' | 'attached';
+  last_error: string | null;
+  uploaded_by: string;
+  created_at: Date;
+  uploaded_at: Date | null;
+  attached_at: Date | null;
 }

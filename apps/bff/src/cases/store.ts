@@ -5,6 +5,7 @@ import type {
   CaseSummary,
   DecisionRequest,
   DispositionRequest,
+  DocumentAttachRequest,
   EvidenceViewedRequest,
   Provider,
   RevealableField,
@@ -16,6 +17,9 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
+import { attachDocuments } from './documents/attach';
+import { documentCase, readDocuments } from './documents/rows';
+import { type DocumentsClient, type DocumentUpload, uploadDocument } from './documents/upload';
 import { evidencePackContent } from './evidence-pack';
 import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
@@ -117,6 +121,36 @@ export class CaseStore {
   reveal(caseId: string, field: RevealableField, context: ActionContext) {
     return reveal(this.#core, caseId, field, context);
   }
+  /** Sends one document to connectFi for the case (generate, upload); retries go on from the last step. */
+  uploadDocument(caseId: string, input: DocumentUpload, context: ActionContext, client: DocumentsClient) {
+    return uploadDocument(this.#core, caseId, input, context, client);
+  }
+
+  /** Links uploaded documents to the journey (connectFi's /akepa/update). */
+  attachDocuments(
+    caseId: string,
+    request: DocumentAttachRequest,
+    context: ActionContext,
+    client: DocumentsClient,
+  ) {
+    return attachDocuments(this.#core, caseId, request, context, client);
+  }
+
+  /** The documents sent to connectFi for a case, oldest first. */
+  async listDocuments(caseId: string) {
+    const target = await documentCase(this.#core.db, caseId).catch((error: unknown) => {
+      // A closed case still lists what was sent for it.
+      if ((error as { code?: string }).code === 'documents_not_applicable') return null;
+      throw error;
+    });
+    return {
+      documents:
+        target === null
+          ? await readDocuments(this.#core.db, caseId)
+          : await readDocuments(this.#core.db, target.id),
+    };
+  }
+
   requestKycLink(
     caseId: string,
     country: string,

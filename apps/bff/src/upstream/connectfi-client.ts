@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type BreakerOptions, type BreakerState, createCircuitBreaker } from './breaker';
 import {
   isTransientFailure,
@@ -32,9 +33,33 @@ export interface ConnectfiClientOptions {
   now?: () => number;
 }
 
+export interface GenerateDocumentInput {
+  workflow: 'PERSONAL' | 'BUSINESS';
+  name: string;
+  extension: 'jpg' | 'png';
+  type: string;
+  note?: string;
+  note_author_agent_email?: string;
+}
+
+export interface DocumentFile {
+  bytes: Buffer;
+  fileName: string;
+  contentType: string;
+}
+
 export interface ConnectfiClient {
   /** `data` of `GET /akepa/status/:customerId` (the Akepa journey), unvalidated. */
   getAkepaStatus(customerId: string): Promise<unknown>;
+  /** `data` of `POST /akepa/document/generate` (the document, `id` and `uploadStatus: false`), unvalidated. */
+  generateDocument(input: GenerateDocumentInput): Promise<unknown>;
+  /** `data` of `POST /akepa/document/upload/:documentId` (multipart/form-data, one file), unvalidated. */
+  uploadDocument(documentId: string, file: DocumentFile): Promise<unknown>;
+  /** `data` of `POST /akepa/update` (the journey after the documents were linked), unvalidated. */
+  updateDocuments(
+    customerId: string,
+    documents: { entityId: string; documentId: string; view: string }[],
+  ): Promise<unknown>;
   breakerState(): BreakerState;
   close(): Promise<void>;
 }
@@ -47,6 +72,19 @@ function successData(body: unknown): unknown {
   const envelope = asJsonObject(body);
   if (envelope === undefined || String(envelope.code) !== '0') return undefined;
   return envelope.data ?? undefined;
+}
+
+/** One file as multipart/form-data, field `file`; the file name is reduced to safe characters. */
+function multipartFile(file: DocumentFile): { contentType: string; bytes: Buffer } {
+  const boundary = `----review-desk-${randomBytes(12).toString('hex')}`;
+  const name = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'document';
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+    `Content-Type: ${file.contentType}\r\n\r\n`;
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    bytes: Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
 }
 
 export function createConnectfiClient(options: ConnectfiClientOptions): ConnectfiClient {
@@ -174,11 +212,34 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
       ),
     );
 
+  /**
+   * A write: one attempt (generate and upload are not idempotent; the caller keeps what each step returned
+   * and retries from there), a fresh token once on a 401.
+   */
+  const write = (operation: string, request: JsonRequest) =>
+    observed('connectfi', operation, () =>
+      breaker.run(operation, () =>
+        withDeadline('connectfi', operation, timeouts.deadlineMs, (ctx) =>
+          withToken((token) => exchange(request, token, ctx)),
+        ),
+      ),
+    );
+
   // Closing twice (shutdown hooks, tests) must not throw.
   let closing: Promise<void> | undefined;
 
   return {
     getAkepaStatus: (customerId) => read('getAkepaStatus', `/akepa/status/${encodeURIComponent(customerId)}`),
+    generateDocument: (input) =>
+      write('generateDocument', { method: 'POST', path: '/akepa/document/generate', body: input }),
+    uploadDocument: (documentId, file) =>
+      write('uploadDocument', {
+        method: 'POST',
+        path: `/akepa/document/upload/${encodeURIComponent(documentId)}`,
+        raw: multipartFile(file),
+      }),
+    updateDocuments: (customerId, documents) =>
+      write('updateDocuments', { method: 'POST', path: '/akepa/update', body: { customerId, documents } }),
     breakerState: () => breaker.state(),
     close: () => {
       closing ??= pool.close();

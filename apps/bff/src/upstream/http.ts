@@ -175,6 +175,8 @@ export interface JsonRequest {
   path: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as it is (a multipart upload) instead of `body` as JSON. */
+  raw?: { contentType: string; bytes: Buffer };
 }
 
 export type JsonResponse =
@@ -196,10 +198,19 @@ export async function sendJson(
         path: request.path,
         headers: {
           accept: 'application/json',
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(request.raw !== undefined
+            ? { 'content-type': request.raw.contentType }
+            : request.body === undefined
+              ? {}
+              : { 'content-type': 'application/json' }),
           ...request.headers,
         },
-        body: request.body === undefined ? null : JSON.stringify(request.body),
+        body:
+          request.raw !== undefined
+            ? request.raw.bytes
+            : request.body === undefined
+              ? null
+              : JSON.stringify(request.body),
       },
       ctx.deadline.signal,
     );

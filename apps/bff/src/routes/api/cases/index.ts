@@ -33,6 +33,7 @@ import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { summaryForRole } from '../../../cases/tipping-off';
 import { UpstreamError } from '../../../upstream';
+import documentRoutes from './documents';
 import evidencePackRoutes from './evidence-pack';
 
 /**
@@ -66,6 +67,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
+  await app.register(documentRoutes);
   await app.register(evidencePackRoutes);
 
   app.get(
