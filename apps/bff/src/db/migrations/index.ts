@@ -10,7 +10,7 @@ import { caseDocuments } from './0011-case-documents';
 import { consoles } from './0013-consoles';
 
 /**
- * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
+ * Every migration, in the order they run. Names sort in that order too: add the next one
  * as `NNNN-what-it-does.ts` and list it here. Listed in code rather than read from the folder so that tsx,
  * tests and bundlers all see the same set.
  */
