@@ -11,6 +11,7 @@ import db from './plugins/app/db';
 import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
+import input, { validatorFactory } from './plugins/app/input';
 import machineCallers from './plugins/app/machine-callers';
 import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
@@ -62,6 +63,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
     // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
@@ -79,6 +81,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(input);
   await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);

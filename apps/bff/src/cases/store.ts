@@ -15,6 +15,7 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
+import { evidencePackContent } from './evidence-pack';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
@@ -82,6 +83,11 @@ export class CaseStore {
   }
   detail(caseId: string, context: ActionContext, loadView: LoadView) {
     return caseDetail(this.#core, caseId, context, loadView);
+  }
+
+  /** What the evidence pack holds; records the export in the audit trail. */
+  evidencePack(caseId: string, context: ActionContext, options: { unmasked: boolean }) {
+    return evidencePackContent(this.#core, caseId, context, options);
   }
 
   // The review workflow.
