@@ -6,6 +6,7 @@ import type {
   DecisionRequest,
   DispositionRequest,
   EvidenceViewedRequest,
+  Provider,
   RevealableField,
 } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
@@ -16,6 +17,7 @@ import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
 import { evidencePackContent } from './evidence-pack';
+import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
@@ -125,5 +127,19 @@ export class CaseStore {
   }
   bulk(request: BulkRequest, context: ActionContext) {
     return bulk(this.#core, request, context);
+  }
+
+  // Support's flags for analysts.
+  flagCase(caseId: string, reason: string, context: ActionContext) {
+    return flagCase(this.#core, caseId, reason, context);
+  }
+  flagSubject(subject: { provider: Provider; subjectId: string }, reason: string, context: ActionContext) {
+    return flagSubject(this.#core, subject, reason, context);
+  }
+  openFlags() {
+    return openFlags(this.#core);
+  }
+  handleFlag(flagId: string, context: ActionContext) {
+    return handleFlag(this.#core, flagId, context);
   }
 }

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CaseView, entityRoles, Provider } from '../case-view';
 import { NullableString, StringEnum } from '../case-view/primitives';
+import { CustomerSummary } from './customer-summary';
 import { AmlDisposition, DecisionOutcome, evidenceKinds } from './decisions';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
@@ -234,6 +235,7 @@ export const CaseDetail = Type.Object(
       description: 'Linked cases (this one included) were resolved both approved and rejected',
     }),
     approval: Approval,
+    customerSummary: CustomerSummary,
   },
   { $id: 'CaseDetail', description: 'Everything a reviewer needs about one case' },
 );
