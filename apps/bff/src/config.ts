@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { sandboxDefaults } from '@review-desk/sandbox';
 import { defaultProviderName, type OidcSettings, parseRoleMap } from './auth/oidc/settings';
+
+/**
+ * The sandbox's documented addresses and credentials (its README), which the embedded default
+ * talks to. Written out rather than imported: the BFF never loads the simulator (a test keeps them equal).
+ */
+export const sandboxUpstreams = {
+  capaPort: 4010,
+  connectfiPort: 4020,
+  capaPartnerApiKey: 'capa_sandbox_pk_5f3c9a1e7b2d4c6e8f0a1b3c5d7e9f21',
+  capaWebhookSecret: 'capa_sandbox_whsec_9d2b7e4a1c6f3e8b',
+  connectfiLogin: 'sandbox-partner',
+  connectfiPassword: 'sandbox-password',
+} as const;
 
 /**
  * The BFF's configuration, read once from the environment and validated. Code reads this object, never
  * process.env. With no upstream variables set the BFF runs on its embedded default: the sandbox upstreams
- * (started in-process by server.ts), an embedded PGlite database and demo users.
+ * (started by apps/launcher, or on their own), an embedded PGlite database and demo users.
  */
 export interface AppConfig {
   mode: 'embedded' | 'upstream';
@@ -171,11 +183,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = text(env, 'HOST', '127.0.0.1');
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const publicUrl = url(env, 'PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-  const sandboxCapaPort = integer(env, 'SANDBOX_CAPA_PORT', sandboxDefaults.capaPort, 0, 65535);
+  const sandboxCapaPort = integer(env, 'SANDBOX_CAPA_PORT', sandboxUpstreams.capaPort, 0, 65535);
   const sandboxConnectfiPort = integer(
     env,
     'SANDBOX_CONNECTFI_PORT',
-    sandboxDefaults.connectfiPort,
+    sandboxUpstreams.connectfiPort,
     0,
     65535,
   );
@@ -189,8 +201,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       }
     : {
         baseUrl: `http://127.0.0.1:${sandboxCapaPort}`,
-        partnerApiKey: sandboxDefaults.capaPartnerApiKey,
-        webhookSecret: sandboxDefaults.capaWebhookSecret,
+        partnerApiKey: sandboxUpstreams.capaPartnerApiKey,
+        webhookSecret: sandboxUpstreams.capaWebhookSecret,
       };
   const connectfi = upstream
     ? {
@@ -201,8 +213,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       }
     : {
         baseUrl: `http://127.0.0.1:${sandboxConnectfiPort}`,
-        login: sandboxDefaults.connectfiLogin,
-        password: sandboxDefaults.connectfiPassword,
+        login: sandboxUpstreams.connectfiLogin,
+        password: sandboxUpstreams.connectfiPassword,
         webhookSecret: text(env, 'CONNECTFI_WEBHOOK_SECRET', 'embedded-connectfi-webhook-secret'),
       };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedFromSandbox } from '../../../launcher/src/embedded';
 import type { CaseTables } from '../../src/cases/schema';
-import { seedFromSandbox } from '../../src/embedded';
 import { describeEachEngine } from '../helpers/db';
 import { type DeliveryHarness, deliveryHarness, scenarios } from './harness';
 

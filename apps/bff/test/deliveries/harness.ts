@@ -5,10 +5,10 @@ import {
   startSandbox,
 } from '@review-desk/sandbox';
 import { request } from 'undici';
+import { directoryEntryInput } from '../../../launcher/src/embedded';
 import { type App, buildApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { hmacHex } from '../../src/deliveries/signatures';
-import { directoryEntryInput } from '../../src/embedded';
 import { signIn, testConfig } from '../auth/app';
 import type { TestEngine } from '../helpers/db';
 

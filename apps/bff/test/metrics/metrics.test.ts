@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedFromSandbox } from '../../../launcher/src/embedded';
 import type { CaseTables } from '../../src/cases/schema';
 import { ConfigError, loadConfig } from '../../src/config';
 import type { DeliveryTables } from '../../src/deliveries/schema';
-import { seedFromSandbox } from '../../src/embedded';
 import { signIn, testConfig } from '../auth/app';
 import { type DeliveryHarness, deliveryHarness } from '../deliveries/harness';
 import { engines } from '../helpers/db';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
-const bffDir = path.join(repoRoot, 'apps/bff');
+const launcherDir = path.join(repoRoot, 'apps/launcher');
 const webIndex = path.join(repoRoot, 'apps/web/dist/index.html');
 const tsxBin = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
@@ -84,7 +84,7 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the product as `pnpm start` runs it (tsx src/server.ts in apps/bff, embedded default) on free
+ * Starts the product as `pnpm start` runs it (tsx src/main.ts in apps/launcher, embedded default) on free
  * ports, with a fresh embedded database; stop() ends the process tree and removes the database.
  */
 export async function startStack(): Promise<RunningStack> {
@@ -93,8 +93,8 @@ export async function startStack(): Promise<RunningStack> {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'review-desk-e2e-'));
   const dataDir = path.join(tempDir, 'pglite');
   let log = '';
-  const child = spawn(tsxBin, ['src/server.ts'], {
-    cwd: bffDir,
+  const child = spawn(tsxBin, ['src/main.ts'], {
+    cwd: launcherDir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

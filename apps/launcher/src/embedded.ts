@@ -1,8 +1,8 @@
+import type { App } from '@review-desk/bff';
+import type { AppConfig } from '@review-desk/bff/config';
 import type { DirectoryEntryInput } from '@review-desk/contracts';
 import { type DirectoryEntry, startSandbox } from '@review-desk/sandbox';
 import { request } from 'undici';
-import type { App } from './app';
-import type { AppConfig } from './config';
 
 const demoUsers = ['analyst', 'senior', 'support', 'admin'];
 
