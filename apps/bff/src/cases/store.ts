@@ -8,13 +8,14 @@ import type {
   EvidenceViewedRequest,
   RevealableField,
 } from '@review-desk/contracts';
+import { defaultFourEyesPolicy, type FourEyesPolicy } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
-import { recordDisposition, recordEvidenceView } from './diligence';
-import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
+import { recordDisposition } from './dispositions';
+import { recordEvidenceView } from './evidence-views';
 import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './ingestion';
 import type { CaseInput } from './intake';
 import { listCases } from './list';

@@ -14,7 +14,16 @@ export interface CapaFixture {
   idNumber?: string;
   taxId?: string;
   faceMatchScore?: number;
-  hits?: { id: string | null; name: string; dateOfBirth: string; nameMatchScore?: number }[];
+  hits?: {
+    id: string | null;
+    name: string;
+    dateOfBirth: string;
+    nameMatchScore?: number;
+    /** The lists it is on (default: a sanctions list). */
+    lists?: ('sanction' | 'pep' | 'adverse_media')[];
+  }[];
+  /** Whether Capa sends the document images and selfie (default true). */
+  media?: boolean;
   /** Warning ids on the face match section. */
   warnings?: string[];
 }
@@ -25,6 +34,12 @@ const seedOf = (text: string) =>
 
 const birthDateFor = (userId: string) =>
   new Date(Date.UTC(1960, 0, 1) + (seedOf(userId) % 15_000) * 86_400_000).toISOString().slice(0, 10);
+
+const listNames = {
+  sanction: 'EU Consolidated Financial Sanctions List',
+  pep: 'Politically Exposed Persons - Mexico',
+  adverse_media: 'Adverse Media - Fraud',
+} as const;
 
 export function capaPayload(fixture: CapaFixture) {
   const passed = { result: 'PASSED', status: 'APPROVED', statusReasons: [], warnings: [] };
@@ -63,6 +78,15 @@ export function capaPayload(fixture: CapaFixture) {
       idType: 'INE',
       idExpiryDate: '2031-12-31',
     },
+    ...(fixture.media === false
+      ? {}
+      : {
+          media: {
+            frontIdImageUrl: 'https://media.example/front.jpg',
+            backIdImageUrl: 'https://media.example/back.jpg',
+            selfieImageUrl: 'https://media.example/selfie.jpg',
+          },
+        }),
     amlInfo: {
       numHits: fixture.hits?.length ?? 0,
       entityHits: (fixture.hits ?? []).map((hit) => ({
@@ -73,7 +97,12 @@ export function capaPayload(fixture: CapaFixture) {
         dateOfBirth: hit.dateOfBirth,
         dateOfBirthMatchScore: 0.5,
         alsoKnownAs: [],
-        amlHits: [],
+        amlHits: (hit.lists ?? ['sanction']).map((listType) => ({
+          listName: listNames[listType],
+          listType,
+          sourceName: 'Sanctions and watch lists',
+          url: 'https://lists.example/entry',
+        })),
         resolutionStatus: 'UNRESOLVED',
       })),
     },
