@@ -4,7 +4,7 @@
 //    (no git, tarball or local sources that would bypass it), and only the packages listed under
 //    onlyBuiltDependencies may run install scripts.
 // 2. The registry's advisories for production dependencies (`pnpm audit --prod`). Each high or critical
-//    finding must be triaged in audit-triage.json (README "Dependency audit"); an untriaged one fails the run.
+//    finding must be triaged in audit-triage.json (docs/security.md, "Dependency audit"); an untriaged one fails the run.
 //    When the advisory service cannot be reached, the run says so plainly and does not pretend it passed:
 //    REQUIRE_ADVISORIES=1 turns that into a failure.
 import { execFileSync } from 'node:child_process';

@@ -8,9 +8,12 @@ import audit from './plugins/app/audit';
 import auth from './plugins/app/auth';
 import cases, { type CasesOptions } from './plugins/app/cases';
 import db from './plugins/app/db';
+import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
-import ingestion, { type IngestionOptions } from './plugins/app/ingestion';
+import input, { validatorFactory } from './plugins/app/input';
+import machineCallers from './plugins/app/machine-callers';
+import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
 import spa from './plugins/external/spa';
@@ -22,7 +25,9 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
 
@@ -44,7 +49,7 @@ export interface BuildOptions {
   /** The case store's collaborators and settings (tests inject a fake loadView). */
   cases?: CasesOptions;
   /** Webhook worker, reconciliation and decision webhook settings (tests shorten the retry delays). */
-  ingestion?: IngestionOptions;
+  deliveries?: DeliveryOptions;
 }
 
 export type App = FastifyInstance;
@@ -58,6 +63,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
     // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
@@ -75,15 +81,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(input);
+  await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
   await app.register(audit);
   await app.register(upstreams, { upstreams: options.upstreams });
+  await app.register(metrics, { now: options.now });
   await app.register(auth, { now: options.now });
   await app.register(cases, options.cases ?? {});
   await app.register(caseEvents);
-  await app.register(ingestion, options.ingestion ?? {});
+  await app.register(deliveries, options.deliveries ?? {});
 
   await app.register(healthRoutes);
   await app.register(docsRoutes, { prefix: '/api/docs' });
@@ -93,7 +102,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
-  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
+  await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 

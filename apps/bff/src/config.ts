@@ -31,6 +31,11 @@ export interface AppConfig {
   decisionWebhook: { url: string; secret: string } | null;
   /** How often open cases are re-read from their provider; 0 turns the periodic run off. */
   reconcileIntervalMinutes: number;
+  /**
+   * Who may read /metrics. token: a bearer token it requires; port: a listener of its own (on host) instead of
+   * the main one. Neither set: no /metrics at all.
+   */
+  metrics: { token: string | null; port: number | null; host: string };
 }
 
 export class ConfigError extends Error {
@@ -182,5 +187,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDistDir: webDistDir === '' ? null : webDistDir,
     decisionWebhook,
     reconcileIntervalMinutes: integer(env, 'RECONCILE_INTERVAL_MINUTES', 5, 0, 24 * 60),
+    metrics: {
+      token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', 16) : null,
+      port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
+      host: text(env, 'METRICS_HOST', '127.0.0.1'),
+    },
   };
 }

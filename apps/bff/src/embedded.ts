@@ -59,7 +59,7 @@ export async function seedFromSandbox(
     `${urls.capaUrl}/_sandbox/directory`,
     'GET',
   );
-  const directoryEntries = await app.ingestion.directory.upsert(directory.entries.map(directoryEntryInput));
+  const directoryEntries = await app.deliveries.directory.upsert(directory.entries.map(directoryEntryInput));
 
   const capa = await sandboxCall<{ data: { delivered: number } }>(
     `${urls.capaUrl}/_sandbox/capa/replay-webhooks`,

@@ -1,4 +1,4 @@
-// Sandbox settings. Every value has a documented default (README, "Sandbox credentials") and can be overridden
+// Sandbox settings. Every value has a documented default (apps/sandbox/README.md) and can be overridden
 // by environment variables when the sandbox runs on its own, or by options when tests start it in-process.
 
 export interface FaultSettings {

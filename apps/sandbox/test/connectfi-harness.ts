@@ -156,17 +156,27 @@ export interface ReceivedWebhook {
   body: { code: string; data: Record<string, unknown>; requestId: string };
 }
 
-/** An HTTP receiver on 127.0.0.1:0 that records every POST and answers with the given status. */
-export async function startReceiver(answerStatus = 200) {
+/**
+ * An HTTP receiver on 127.0.0.1:0 that records every POST and answers with the given status. With `gate`, it
+ * answers nothing until the gate opens. `mostAtOnce` is the largest number of POSTs it held unanswered at once.
+ */
+export async function startReceiver(answerStatus = 200, gate?: Promise<void>) {
   const received: ReceivedWebhook[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  let open = 0;
+  const stats = { mostAtOnce: 0 };
   const server = createServer((req, res) => {
+    open += 1;
+    stats.mostAtOnce = Math.max(stats.mostAtOnce, open);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      res.writeHead(answerStatus).end();
       for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
+      void (gate ?? Promise.resolve()).then(() => {
+        open -= 1;
+        res.writeHead(answerStatus).end();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -174,6 +184,9 @@ export async function startReceiver(answerStatus = 200) {
   return {
     url: `http://127.0.0.1:${port}/hooks/connectfi?ref=abc`,
     received,
+    stats,
+    /** The statuses of the callbacks received so far, in arrival order. */
+    statuses: () => received.map((r) => r.body.data.status),
     /** Resolves once `count` webhooks have arrived; fails after timeoutMs. */
     waitFor(count: number, timeoutMs = 2_000): Promise<void> {
       if (received.length >= count) return Promise.resolve();
@@ -191,7 +204,11 @@ export async function startReceiver(answerStatus = 200) {
         });
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
-// Webhooks and the reviewers' side of connectFi: one POST per asynchronous status change, none for results that
-// are already in a response, replays through the control API, and failed deliveries kept in the store.
+// Webhooks and the reviewers' side of connectFi: a callback for every status change of a journey with a
+// webhookURL (identification, the asynchronous screening, update, reviewers, control moves), in the order the
+// changes happened, none when nothing changed; replays through the control API; failed deliveries kept.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AkepaJourney, ConnectfiCustomerSeed } from '../src/connectfi/model';
@@ -28,11 +29,23 @@ async function init(body: unknown): Promise<string> {
   return ((await h.post('/customer/init', body)).json.data as { customerId: string }).customerId;
 }
 
-/** Long enough for a stray extra delivery to arrive on loopback, so "exactly one" means something. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** Every callback sent so far has been answered: counting them now means "exactly". */
+const idle = () => h.server.webhooksIdle();
+
+async function linkLicence(customerId: string, entityId = customerId) {
+  const front = await uploadedDocument(h, 'front');
+  const back = await uploadedDocument(h, 'back');
+  return h.post('/akepa/update', {
+    customerId,
+    documents: [
+      { entityId, documentId: front, view: 'front' },
+      { entityId, documentId: back, view: 'back' },
+    ],
+  });
+}
 
 describe('asynchronous identification (syncMode: true)', () => {
-  it('answers running, then sends the screening result in exactly one webhook', async () => {
+  it('answers running, calls back with running, then with the screening result', async () => {
     h = await startConnectfi();
     receiver = await startReceiver();
     const customerId = await init(businessBody([representative('Lee', { id: 'RepOk' })]));
@@ -54,10 +67,10 @@ describe('asynchronous identification (syncMode: true)', () => {
       ],
     });
 
-    await receiver.waitFor(1);
-    await settle();
-    expect(receiver.received).toHaveLength(1);
-    const [webhook] = receiver.received;
+    await receiver.waitFor(2);
+    await idle();
+    expect(receiver.statuses()).toEqual(['running', 'completed']);
+    const webhook = receiver.received[1];
     expect(webhook?.headers['content-type']).toBe('application/json');
     expect(webhook?.headers['x-connectfi-token']).toBeUndefined();
     expect(webhook?.body).toEqual({
@@ -78,6 +91,7 @@ describe('asynchronous identification (syncMode: true)', () => {
     });
     expect((await h.get(`/akepa/status/${customerId}`)).json.data).toMatchObject({ status: 'completed' });
     expect(h.server.store.webhookDeliveries).toMatchObject([
+      { url: receiver.url, customerId, status: 'running', outcome: null, responseStatus: 200 },
       {
         url: receiver.url,
         customerId,
@@ -94,29 +108,48 @@ describe('asynchronous identification (syncMode: true)', () => {
     receiver = await startReceiver();
     const customerId = await init(individualBody('Denied'));
     await h.post('/akepa/identification', { customerId, syncMode: true, webhookURL: receiver.url });
-    await receiver.waitFor(1);
-    expect(receiver.received[0]?.body.data).toMatchObject({ status: 'completed', outcome: 'Denied' });
+    await receiver.waitFor(2);
+    expect(receiver.received[1]?.body.data).toMatchObject({ status: 'completed', outcome: 'Denied' });
   });
 });
 
-describe('synchronous results', () => {
-  it('send no webhook: identification and update answers carry them; the reviewers decision sends one', async () => {
+describe('synchronous requests', () => {
+  it('call back after identification, after an update that moves the journey, and after the reviewers', async () => {
     h = await startConnectfi();
     receiver = await startReceiver();
     const customerId = await init(individualBody('WaitReview'));
+    const started = await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
+    expect(started.json.data).toMatchObject({ status: 'pending_step_up' });
+    await receiver.waitFor(1);
+    expect(receiver.received[0]?.body.data).toMatchObject({
+      customerId,
+      status: 'pending_step_up',
+      outcome: null,
+      entityApplications: [{ entityId: customerId, status: 'pending_step_up', outcome: null }],
+    });
+
+    // A repeated identification and a front alone change nothing: no callback.
     await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
     const front = await uploadedDocument(h, 'front');
+    const partial = await h.post('/akepa/update', {
+      customerId,
+      documents: [{ entityId: customerId, documentId: front, view: 'front' }],
+    });
+    expect(partial.json.data).toMatchObject({ status: 'pending_step_up' });
+    await idle();
+    expect(receiver.statuses()).toEqual(['pending_step_up']);
+
     const back = await uploadedDocument(h, 'back');
     const updated = await h.post('/akepa/update', {
       customerId,
-      documents: [
-        { entityId: customerId, documentId: front, view: 'front' },
-        { entityId: customerId, documentId: back, view: 'back' },
-      ],
+      documents: [{ entityId: customerId, documentId: back, view: 'back' }],
     });
     expect(updated.json.data).toMatchObject({ status: 'waiting_review' });
-    await settle();
-    expect(receiver.received).toHaveLength(0);
+    await receiver.waitFor(2);
+    expect(receiver.received[1]?.body.data).toMatchObject({
+      status: 'waiting_review',
+      entityApplications: [{ entityId: customerId, status: 'waiting_review' }],
+    });
 
     const resolved = await h.post(
       `/_sandbox/connectfi/customers/${customerId}/resolve`,
@@ -129,14 +162,75 @@ describe('synchronous results', () => {
       outcome: 'Approved',
       entityApplications: [{ entityId: customerId, status: 'completed', outcome: 'approved' }],
     });
+    await receiver.waitFor(3);
+    await idle();
+    expect(receiver.statuses()).toEqual(['pending_step_up', 'waiting_review', 'completed']);
+    expect(receiver.received[2]?.body.data).toMatchObject({ customerId, outcome: 'Approved' });
+  });
+
+  it('call back once for a result that is final at identification', async () => {
+    h = await startConnectfi();
+    receiver = await startReceiver();
+    const customerId = await init(individualBody('Denied'));
+    await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
     await receiver.waitFor(1);
-    await settle();
-    expect(receiver.received).toHaveLength(1);
-    expect(receiver.received[0]?.body.data).toMatchObject({
-      customerId,
-      status: 'completed',
-      outcome: 'Approved',
+    await idle();
+    expect(receiver.received.map((r) => r.body.data)).toMatchObject([
+      { customerId, status: 'completed', outcome: 'Denied' },
+    ]);
+  });
+
+  it("call back when a business representative's documents move the business journey", async () => {
+    h = await startConnectfi();
+    receiver = await startReceiver();
+    const customerId = await init(businessBody([representative('WaitReview', { id: 'RepWait' })]));
+    await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
+    const updated = await linkLicence(customerId, 'RepWait');
+    expect(updated.json.data).toMatchObject({ status: 'waiting_review' });
+    await receiver.waitFor(2);
+    await idle();
+    expect(receiver.statuses()).toEqual(['pending_step_up', 'waiting_review']);
+    expect(receiver.received[1]?.body.data.entityApplications).toEqual([
+      { entityId: 'RepWait', isCustomer: false, status: 'waiting_review', outcome: null },
+      { entityId: customerId, isCustomer: true, status: 'completed', outcome: 'approved' },
+    ]);
+  });
+
+  it('send nothing for a journey started without a webhookURL', async () => {
+    h = await startConnectfi();
+    receiver = await startReceiver();
+    const customerId = await init(individualBody('WaitReview'));
+    await h.post('/akepa/identification', { customerId });
+    await linkLicence(customerId);
+    await h.post(`/_sandbox/connectfi/customers/${customerId}/resolve`, { outcome: 'Denied' }, '');
+    await idle();
+    expect(h.server.store.webhookDeliveries).toEqual([]);
+  });
+});
+
+describe('order of callbacks', () => {
+  it("sends a journey's callbacks one after the other, in the order of its changes", async () => {
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
     });
+    h = await startConnectfi();
+    receiver = await startReceiver(200, gate);
+    const customerId = await init(individualBody('WaitReview'));
+    await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
+    await linkLicence(customerId);
+    await h.post(`/_sandbox/connectfi/customers/${customerId}/resolve`, { outcome: 'Denied' }, '');
+    await receiver.waitFor(1);
+    // The first callback is unanswered: the two later changes wait behind it instead of racing it.
+    expect(h.server.queuedWebhooks()).toBe(2);
+    expect(receiver.received).toHaveLength(1);
+    open();
+    await receiver.waitFor(3);
+    await idle();
+    expect(receiver.statuses()).toEqual(['pending_step_up', 'waiting_review', 'completed']);
+    expect(receiver.stats.mostAtOnce).toBe(1);
+    // Each callback carries the state of its own change, not the latest one.
+    expect(receiver.received.map((r) => r.body.data.outcome)).toEqual([null, null, 'Denied']);
   });
 });
 
@@ -159,8 +253,9 @@ describe('control API', () => {
         { entityId: customerId, status: 'completed', outcome: 'denied' },
       ],
     });
-    await receiver.waitFor(1);
-    expect(receiver.received[0]?.body.data).toMatchObject({ status: 'completed', outcome: 'Denied' });
+    await receiver.waitFor(2);
+    expect(receiver.statuses()).toEqual(['waiting_review', 'completed']);
+    expect(receiver.received[1]?.body.data).toMatchObject({ status: 'completed', outcome: 'Denied' });
   });
 
   it('resolve refuses a journey that is not under review, and an unknown one', async () => {
@@ -209,9 +304,9 @@ describe('control API', () => {
     });
     await h.post(`/_sandbox/connectfi/customers/${customerId}/status`, move, '');
     await h.post(`/_sandbox/connectfi/customers/${customerId}/status`, { status: 'data_request' }, '');
-    await receiver.waitFor(2);
-    await settle();
-    expect(receiver.received.map((r) => r.body.data.status)).toEqual(['waiting_review', 'data_request']);
+    await receiver.waitFor(3);
+    await idle();
+    expect(receiver.statuses()).toEqual(['completed', 'waiting_review', 'data_request']);
 
     const unknownEntity = await h.post(
       `/_sandbox/connectfi/customers/${customerId}/status`,
@@ -319,9 +414,9 @@ describe('failed deliveries', () => {
     receiver = await startReceiver(500);
     h = await startConnectfi();
     const customerId = await init(individualBody());
-    await h.post('/akepa/identification', { customerId, syncMode: true, webhookURL: receiver.url });
+    await h.post('/akepa/identification', { customerId, webhookURL: receiver.url });
     await receiver.waitFor(1);
-    await settle();
+    await idle();
     expect(receiver.received).toHaveLength(1);
     expect(h.server.store.webhookDeliveries).toMatchObject([{ responseStatus: 500, error: null }]);
   });
@@ -333,8 +428,8 @@ describe('failed deliveries', () => {
     receiver = await startReceiver();
     h = await startConnectfi();
     const customerId = await init(individualBody());
-    await h.post('/akepa/identification', { customerId, syncMode: true, webhookURL: closedUrl });
-    for (let i = 0; i < 100 && h.server.store.webhookDeliveries.length === 0; i += 1) await settle();
+    await h.post('/akepa/identification', { customerId, webhookURL: closedUrl });
+    await idle();
     expect(h.server.store.webhookDeliveries).toMatchObject([
       { url: closedUrl, customerId, responseStatus: null, error: expect.any(String) },
     ]);

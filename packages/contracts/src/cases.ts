@@ -6,5 +6,6 @@ export * from './cases/audit';
 export * from './cases/decisions';
 export * from './cases/detail';
 export * from './cases/events';
+export * from './cases/evidence-pack';
 export * from './cases/summary';
 export * from './cases/workflow';

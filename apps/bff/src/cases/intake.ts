@@ -2,7 +2,7 @@ import type { CaseView, EnumValue, Provider, SubjectType } from '@review-desk/co
 import { isProvided } from '@review-desk/contracts';
 import { type EntityApplicationEvidence, entityApplications } from './evidence';
 
-/** What the store needs to open or update a case; the ingestion path builds it from a CaseView. */
+/** What the store needs to open or update a case; the delivery worker builds it from a CaseView. */
 export interface CaseInput {
   provider: Provider;
   /** Capa userId or connectFi customerId. */

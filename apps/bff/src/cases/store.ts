@@ -11,12 +11,13 @@ import type {
 import { defaultFourEyesPolicy, type FourEyesPolicy } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './apply-view';
 import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition } from './dispositions';
+import { evidencePackContent } from './evidence-pack';
 import { recordEvidenceView } from './evidence-views';
-import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './ingestion';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
 import type { CaseTables } from './schema';
@@ -63,7 +64,7 @@ export class CaseStore {
     this.#core.publish = publish;
   }
 
-  // The ingestion path.
+  // Applying provider views (the delivery worker and reconciliation).
   openOrUpdateCase(input: CaseInput, context?: SystemContext) {
     return openOrUpdateCase(this.#core, input, context);
   }
@@ -83,6 +84,11 @@ export class CaseStore {
   }
   detail(caseId: string, context: ActionContext, loadView: LoadView) {
     return caseDetail(this.#core, caseId, context, loadView);
+  }
+
+  /** What the evidence pack holds; records the export in the audit trail. */
+  evidencePack(caseId: string, context: ActionContext, options: { unmasked: boolean }) {
+    return evidencePackContent(this.#core, caseId, context, options);
   }
 
   // The review workflow.

@@ -6,7 +6,11 @@ export const seesUnmaskedPii = (role: Role) => role === 'senior';
 
 /** The view as this role may see it: ID number and tax ID masked for everyone but seniors. */
 export function viewForRole(view: CaseView, role: Role): CaseView {
-  if (seesUnmaskedPii(role)) return view;
+  return seesUnmaskedPii(role) ? view : maskedView(view);
+}
+
+/** The view with ID number and tax ID masked. */
+export function maskedView(view: CaseView): CaseView {
   const idInfo =
     view.idInfo.provided && view.idInfo.idNumber !== null
       ? { ...view.idInfo, idNumber: maskIdNumber(view.idInfo.idNumber) }

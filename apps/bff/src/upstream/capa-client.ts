@@ -12,6 +12,7 @@ import {
 } from './http';
 import { asJsonObject, type JsonObject, nonEmptyString } from './json';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
+import { observed } from './telemetry';
 
 export interface CapaClientOptions {
   baseUrl: string;
@@ -119,20 +120,24 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
   };
 
   const read = (operation: string, path: string) =>
-    breaker.run(operation, () =>
-      withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
-        withRetry(() => exchange({ method: 'GET', path, headers }, ctx, statusOkData), {
-          policy: retry,
-          deadline: ctx.deadline,
-          isRetryable: isTransientFailure,
-        }),
+    observed('capa', operation, () =>
+      breaker.run(operation, () =>
+        withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
+          withRetry(() => exchange({ method: 'GET', path, headers }, ctx, statusOkData), {
+            policy: retry,
+            deadline: ctx.deadline,
+            isRetryable: isTransientFailure,
+          }),
+        ),
       ),
     );
 
   const write = <T>(operation: string, request: JsonRequest, accept: (body: unknown) => T | undefined) =>
-    breaker.run(operation, () =>
-      withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
-        exchange({ ...request, headers }, ctx, accept),
+    observed('capa', operation, () =>
+      breaker.run(operation, () =>
+        withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
+          exchange({ ...request, headers }, ctx, accept),
+        ),
       ),
     );
 

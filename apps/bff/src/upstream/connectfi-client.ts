@@ -18,6 +18,7 @@ import {
 } from './http';
 import { asJsonObject, nonEmptyString } from './json';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
+import { observed, publishTokenRefresh } from './telemetry';
 import { createTokenCache, type IssuedToken } from './token-cache';
 
 export interface ConnectfiClientOptions {
@@ -118,7 +119,20 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
       );
     });
 
-  const tokens = createTokenCache({ issue: issueToken, now });
+  const tokens = createTokenCache({
+    issue: () =>
+      issueToken().then(
+        (issued) => {
+          publishTokenRefresh({ provider: 'connectfi', outcome: 'issued' });
+          return issued;
+        },
+        (error: unknown) => {
+          publishTokenRefresh({ provider: 'connectfi', outcome: 'failed' });
+          throw error;
+        },
+      ),
+    now,
+  });
 
   const exchange = async (request: JsonRequest, token: string, ctx: CallContext): Promise<unknown> => {
     const response = await sendJson(
@@ -146,14 +160,16 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
   };
 
   const read = (operation: string, path: string) =>
-    breaker.run(operation, () =>
-      withDeadline('connectfi', operation, timeouts.deadlineMs, (ctx) =>
-        withToken((token) =>
-          withRetry(() => exchange({ method: 'GET', path }, token, ctx), {
-            policy: retry,
-            deadline: ctx.deadline,
-            isRetryable: isTransientFailure,
-          }),
+    observed('connectfi', operation, () =>
+      breaker.run(operation, () =>
+        withDeadline('connectfi', operation, timeouts.deadlineMs, (ctx) =>
+          withToken((token) =>
+            withRetry(() => exchange({ method: 'GET', path }, token, ctx), {
+              policy: retry,
+              deadline: ctx.deadline,
+              isRetryable: isTransientFailure,
+            }),
+          ),
         ),
       ),
     );

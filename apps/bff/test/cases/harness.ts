@@ -61,7 +61,7 @@ export interface CaseHarness {
     url: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;
-  /** Opens (or updates) a case from a view through the ingestion entry point, as the webhook worker would. */
+  /** Opens (or updates) a case from a view through the provider-view entry point, as the webhook worker would. */
   ingest(view: CaseView, overrides?: Partial<CaseInput>): Promise<CaseSummary>;
   /** GET /api/cases/:id as `person`, failing the test on anything but 200. */
   detail(person: Person, caseId: string): Promise<CaseDetail>;

@@ -17,7 +17,7 @@ describeEachEngine('case store', (engine) => {
   });
   afterAll(() => engine.dispose());
 
-  describe('ingestion', () => {
+  describe('applying provider views', () => {
     it('opens a case once per verification and records later upstream changes', async () => {
       const view = capaView({ userId: 'ingest-1' });
       const first = await f.ingest(view);

@@ -65,7 +65,7 @@ export function reviewNeededCapaUsers(sandbox: RunningSandbox): string[] {
     .map((user) => user.userId);
 }
 
-/** Opens cases for up to `count` sandbox subjects through the ingestion entry point, from their live views. */
+/** Opens cases for up to `count` sandbox subjects through the provider-view entry point, from their live views. */
 export async function seedCases(app: App, sandbox: RunningSandbox, count: number): Promise<CaseSummary[]> {
   const opened: CaseSummary[] = [];
   for (const userId of reviewNeededCapaUsers(sandbox)) {

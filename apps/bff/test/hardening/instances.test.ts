@@ -10,12 +10,12 @@ import { createUser } from '../../src/auth/users';
 import type { CaseTables } from '../../src/cases/schema';
 import type { AppConfig } from '../../src/config';
 import type { DatabaseConfig } from '../../src/db/database';
-import type { IngestionTables } from '../../src/ingestion/schema';
-import { sha256Hex } from '../../src/ingestion/signatures';
+import type { DeliveryTables } from '../../src/deliveries/schema';
+import { sha256Hex } from '../../src/deliveries/signatures';
 import { signIn, type TestSession } from '../auth/app';
+import { capaBody, capaSignature, directoryInputs } from '../deliveries/harness';
 import { engines } from '../helpers/db';
 import { serverEnv, startServer } from '../helpers/server-process';
-import { capaBody, capaSignature, directoryInputs } from '../ingestion/harness';
 import { deskConfig, reviewNeededCapaUsers, seedCases, startSandboxForTests } from './desk';
 
 const postgres = engines().find((engine) => engine.name === 'postgres');
@@ -34,7 +34,7 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
   let config: AppConfig;
   let killed: ChildProcess | null = null;
   const reviewers: { a: TestSession; b: TestSession }[] = [];
-  const db = () => b.db.withTables<CaseTables & IngestionTables>();
+  const db = () => b.db.withTables<CaseTables & DeliveryTables>();
 
   const post = (app: App, session: TestSession, url: string, payload: object = {}) =>
     app.inject({
@@ -51,10 +51,10 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
     config = await deskConfig(postgres, sandbox, database);
     // Built one after the other: both run the migrations at start, and the second finds them done. They look
     // for deliveries nobody holds (a dead instance's) every 250 ms rather than every 15 s.
-    const options = { quiet: true, ingestion: { worker: { sweepIntervalMs: 250 } } };
+    const options = { quiet: true, deliveries: { worker: { sweepIntervalMs: 250 } } };
     a = await buildApp(config, options);
     b = await buildApp(config, options);
-    await a.ingestion.directory.upsert(await directoryInputs(sandbox));
+    await a.deliveries.directory.upsert(await directoryInputs(sandbox));
     for (let n = 1; n <= REVIEWERS; n++) {
       const user = {
         username: `reviewer-${n}`,
@@ -169,7 +169,7 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
         { received: true, duplicate: true },
       ]),
     );
-    await Promise.all([a.ingestion.worker.idle(), b.ingestion.worker.idle()]);
+    await Promise.all([a.deliveries.worker.idle(), b.deliveries.worker.idle()]);
 
     const deliveries = await db()
       .selectFrom('deliveries')

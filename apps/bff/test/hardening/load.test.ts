@@ -5,11 +5,11 @@ import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users';
 import type { CaseTables } from '../../src/cases/schema';
-import type { IngestionTables } from '../../src/ingestion/schema';
-import { sha256Hex } from '../../src/ingestion/signatures';
+import type { DeliveryTables } from '../../src/deliveries/schema';
+import { sha256Hex } from '../../src/deliveries/signatures';
 import { signIn, type TestSession } from '../auth/app';
+import { capaBody, capaSignature, directoryInputs } from '../deliveries/harness';
 import { engines } from '../helpers/db';
-import { capaBody, capaSignature, directoryInputs } from '../ingestion/harness';
 import { type Desk, envelopeProblem, seedCases, startDesk } from './desk';
 
 /**
@@ -49,7 +49,7 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
   beforeAll(async () => {
     desk = await startDesk(engine);
     await seedCases(desk.app, desk.sandbox, 120);
-    await desk.app.ingestion.directory.upsert(await directoryInputs(desk.sandbox));
+    await desk.app.deliveries.directory.upsert(await directoryInputs(desk.sandbox));
     for (let n = 1; n <= ACCOUNTS; n++) {
       const user = {
         username: `load-reviewer-${n}`,
@@ -217,7 +217,7 @@ describe('hardening: 200 reviewers under load, with upstream faults', () => {
       expect(webhookAnswers.every((status) => status === 200)).toBe(true);
       const deliveries = () =>
         desk.app.db
-          .withTables<CaseTables & IngestionTables>()
+          .withTables<CaseTables & DeliveryTables>()
           .selectFrom('deliveries')
           .select(['content_hash', 'status', 'last_error'])
           .execute();

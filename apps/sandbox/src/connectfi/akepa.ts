@@ -4,12 +4,17 @@
 // Timing. connectFi's examples answer /akepa/identification with the screening already done (a representative
 // in pending_step_up next to a business entity already completed/approved) and /akepa/update with the journey
 // already completed. So by default every screening result, Denied and Approved included, is in the response
-// itself and no webhook is sent for it. The documented `syncMode: true` ("true if asynchronous") asks for the
-// other mode: the response shows the journey `running`, and the screening result lands a few milliseconds later
-// as one status change with one webhook. Changes nobody asked for in a request (a reviewer resolving a
-// waiting_review journey, a control-API move) are asynchronous too: one webhook each.
+// itself. The documented `syncMode: true` ("true if asynchronous") asks for the other mode: the response shows
+// the journey `running`, and the screening result lands a few milliseconds later.
+//
+// Callbacks. The page says the system "will perform a callback to your webhookURL every time the KYC status
+// changes", and that the URL "will be called after the KYC/KYB process initialization". So a journey with a
+// webhookURL gets one callback when identification starts it, and one for every later change of its status,
+// its outcome or an entity's status or outcome, wherever the change comes from: /akepa/identification,
+// /akepa/update, the asynchronous screening, a reviewer's resolution or a control-API move. A request that
+// changes nothing (a repeated identification, an update that leaves every entity waiting) sends none.
 
-import { ConnectfiError, documentNotFound, identificationNotFound } from './envelope';
+import { ConnectfiError, customerNotFound, documentNotFound, identificationNotFound } from './envelope';
 import type { ConnectfiIds } from './ids';
 import type { AkepaJourney, ConnectfiCustomer, EntityApplication, EntityOutcome } from './model';
 import type { IdentificationBody, MoveJourneyBody, UpdateBody } from './schemas';
@@ -29,9 +34,6 @@ export function journeyView(journey: AkepaJourney) {
   };
 }
 
-const customerNotFound = (customerId: string) =>
-  new ConnectfiError(400, 'customerNotFound', 'Customer not found', { context: { customerId } });
-
 const entityNotFound = (entityId: string) =>
   new ConnectfiError(400, 'entityNotFound', `Entity ${entityId} not found`, { context: { entityId } });
 
@@ -49,6 +51,15 @@ const notUnderReview = (journey: AkepaJourney) =>
     'journeyNotUnderReview',
     `Journey ${journey.applicationId} has status ${journey.status}`,
   );
+
+/** What a callback reports: a change in any of it is a status change. */
+function stateOf(journey: AkepaJourney): string {
+  return JSON.stringify([
+    journey.status,
+    journey.outcome,
+    journey.entityApplications.map((e) => [e.entityId, e.status, e.outcome]),
+  ]);
+}
 
 /** Entities waiting on documents move on once a front and a back view are linked to them. */
 const awaitingDocuments = new Set(['pending_step_up', 'pending_documents']);
@@ -109,6 +120,7 @@ export class AkepaJourneys {
 
     if (body.syncMode === true) this.screenLater(journey, customer);
     else this.screen(journey, customer, journey.entityApplications, 'identification');
+    this.notifier.notify(journey);
     return journey;
   }
 
@@ -134,7 +146,11 @@ export class AkepaJourneys {
       if (entity && awaitingDocuments.has(entity.status) && views.has('front') && views.has('back'))
         ready.add(entity);
     });
-    if (ready.size > 0) this.screen(journey, customer, [...ready], 'documents');
+    if (ready.size > 0) {
+      const before = stateOf(journey);
+      this.screen(journey, customer, [...ready], 'documents');
+      if (stateOf(journey) !== before) this.notifier.notify(journey);
+    }
     return journey;
   }
 
@@ -162,7 +178,7 @@ export class AkepaJourneys {
       if (entity === undefined) throw entityNotFound(change.entityId);
       return { entity, change };
     });
-    const before = JSON.stringify(journeyView(journey));
+    const before = stateOf(journey);
     for (const { entity, change } of changes) {
       entity.status = change.status;
       entity.outcome =
@@ -176,7 +192,7 @@ export class AkepaJourneys {
         ? 'Denied'
         : 'Approved';
     this.cancelScreening(journey);
-    if (JSON.stringify(journeyView(journey)) !== before) this.notifier.notify(journey);
+    if (stateOf(journey) !== before) this.notifier.notify(journey);
     return journey;
   }
 
@@ -209,8 +225,9 @@ export class AkepaJourneys {
     const timer = setTimeout(() => {
       this.pendingScreenings.delete(journey.applicationId);
       if (this.store.journeys.get(journey.customerId) !== journey) return;
+      const before = stateOf(journey);
       this.screen(journey, customer, journey.entityApplications, 'identification');
-      this.notifier.notify(journey);
+      if (stateOf(journey) !== before) this.notifier.notify(journey);
     }, this.asyncScreeningDelayMs);
     this.pendingScreenings.set(journey.applicationId, timer);
   }

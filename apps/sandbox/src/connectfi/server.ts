@@ -27,6 +27,10 @@ export interface ConnectfiServer {
   store: ConnectfiStore;
   /** Ends every token issued so far, as if each had reached its dtsExpireAt. */
   forceTokenExpiry(): void;
+  /** Resolves once every callback sent or queued so far has been answered or has failed. */
+  webhooksIdle(): Promise<void>;
+  /** Callbacks waiting for an earlier callback of the same journey to be answered. */
+  queuedWebhooks(): number;
 }
 
 export interface ConnectfiServerDeps {
@@ -135,5 +139,7 @@ export async function createConnectfiServer(
     forceTokenExpiry: () => {
       tokens.expireAll();
     },
+    webhooksIdle: () => notifier.idle(),
+    queuedWebhooks: () => notifier.queued,
   };
 }

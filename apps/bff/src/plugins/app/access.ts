@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 export type RouteAccess =
   | { public: true }
   /** Authenticated by something other than a user session (a webhook signature, a URL secret). */
-  | { machine: 'capa-signature' | 'connectfi-url-secret' }
+  | { machine: 'capa-signature' | 'connectfi-url-secret' | 'metrics-token' }
   | { roles: readonly Role[] };
 
 declare module 'fastify' {

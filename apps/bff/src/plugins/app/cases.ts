@@ -20,7 +20,7 @@ declare module 'fastify' {
     /** Live subject reads, shared by the case and subject routes (see SubjectService). */
     subjects: SubjectService;
     cases: {
-      /** Cases, the review workflow and decisions: what the routes and the ingestion path call. */
+      /** Cases, the review workflow and decisions: what the routes and the delivery worker call. */
       store: CaseStore;
       loadView: LoadView;
       createKycLink: CreateKycLink;

@@ -3,10 +3,8 @@ import type { Provider } from '@review-desk/contracts';
 import { ErrorEnvelope, WebhookAck } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { deliverySubjectRef } from '../../deliveries/processor';
 import { ApiError } from '../../errors';
-import { deliverySubjectRef } from '../../ingestion/processor';
-import { capaSignatureValid, secretsMatch } from '../../ingestion/signatures';
-import { notFoundEnvelope } from '../../plugins/app/errors';
 
 const rawBody = (request: FastifyRequest): Buffer =>
   Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -17,14 +15,16 @@ async function accept(app: FastifyInstance, request: FastifyRequest, provider: P
   // Stored as text, which cannot hold NUL; no provider sends one in JSON.
   if (body.includes(0)) throw new ApiError(400, 'invalid_body', 'The webhook body contains a NUL byte');
   const ref = deliverySubjectRef(provider, body.toString('utf8'));
-  const recorded = await app.ingestion.deliveries.record(provider, body, ref, request.id);
-  if (recorded.queue) app.ingestion.worker.enqueue(recorded.id);
+  const recorded = await app.deliveries.intake.record(provider, body, ref, request.id);
+  app.metrics.webhooksReceived.inc({ provider, duplicate: String(recorded.duplicate) });
+  if (recorded.queue) app.deliveries.worker.enqueue(recorded.id);
   return { received: true as const, duplicate: recorded.duplicate };
 }
 
 /**
  * The providers' webhook receivers. Bodies are kept as raw bytes: Capa signs the exact bytes it sends, and
- * the stored delivery is what the provider sent, not a re-serialisation.
+ * the stored delivery is what the provider sent, not a re-serialisation. Callers are verified before any
+ * handler runs, from each route's access declaration (plugins/app/machine-callers.ts).
  */
 const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.removeAllContentTypeParsers();
@@ -40,24 +40,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WebhookAck, 400: ErrorEnvelope, 401: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const body = rawBody(request);
-      const signature = request.headers['capa-signature'];
-      if (
-        !capaSignatureValid(
-          app.config.capa.webhookSecret,
-          body,
-          typeof signature === 'string' ? signature : undefined,
-        )
-      ) {
-        throw new ApiError(
-          401,
-          'invalid_signature',
-          'The capa-signature header is missing or does not match',
-        );
-      }
-      return accept(app, request, 'capa', body);
-    },
+    async (request) => accept(app, request, 'capa', rawBody(request)),
   );
 
   app.post(
@@ -71,13 +54,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WebhookAck, 400: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request, reply) => {
-      // A wrong secret answers exactly like an unknown route, so the URL's existence is not confirmed.
-      if (!secretsMatch(app.config.connectfi.webhookSecret, request.params.secret)) {
-        return reply.code(404).send(notFoundEnvelope(request));
-      }
-      return accept(app, request, 'connectfi', rawBody(request));
-    },
+    async (request) => accept(app, request, 'connectfi', rawBody(request)),
   );
 };
 

@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTables } from '../../../src/cases/schema';
-import type { IngestionTables } from '../../../src/ingestion/schema';
-import { sha256Hex } from '../../../src/ingestion/signatures';
-import { describeEachEngine } from '../../helpers/db';
+import type { DeliveryTables } from '../../../src/deliveries/schema';
+import { sha256Hex } from '../../../src/deliveries/signatures';
 import {
   capaBody,
   capaSignature,
+  type DeliveryHarness,
+  deliveryHarness,
   directoryInputs,
-  type IngestionHarness,
-  ingestionHarness,
   type ScenarioRow,
   sandboxPost,
   scenarios,
-} from '../../ingestion/harness';
+} from '../../deliveries/harness';
+import { describeEachEngine } from '../../helpers/db';
 
 describeEachEngine('provider webhooks', (engine) => {
-  let h: IngestionHarness;
-  const db = () => h.app.db.withTables<CaseTables & IngestionTables>();
+  let h: DeliveryHarness;
+  const db = () => h.app.db.withTables<CaseTables & DeliveryTables>();
   const casesOf = (provider: 'capa' | 'connectfi', subjectIds: string[]) =>
     db()
       .selectFrom('cases')
@@ -38,7 +38,7 @@ describeEachEngine('provider webhooks', (engine) => {
   let waitingReview: ScenarioRow[];
 
   beforeAll(async () => {
-    h = await ingestionHarness(engine);
+    h = await deliveryHarness(engine);
     reviewNeeded = (await scenarios(h.sandbox.capaUrl, 'review_needed')).filter(
       (row) => row.status === 'REVIEW_NEEDED',
     );
@@ -71,7 +71,7 @@ describeEachEngine('provider webhooks', (engine) => {
       const response = await postCapa(body, capaSignature(body));
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ received: true, duplicate: false });
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       expect((await deliveriesWithHash(sha256Hex(body)))[0]?.status).toBe('unmatched');
 
       const headers = await h.adminHeaders();
@@ -91,7 +91,7 @@ describeEachEngine('provider webhooks', (engine) => {
       });
       expect(imported.statusCode).toBe(200);
       expect(imported.json()).toEqual({ imported: entries.length, requeued: 1 });
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       expect((await deliveriesWithHash(sha256Hex(body)))[0]?.status).toBe('processed');
       const cases = await casesOf('capa', [subject.id]);
       expect(cases).toHaveLength(1);
@@ -124,7 +124,7 @@ describeEachEngine('provider webhooks', (engine) => {
         { filter: 'review_needed' },
       );
       expect(replay.data.delivered).toBe(replay.data.sent);
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       const cases = await casesOf(
         'capa',
         reviewNeeded.map((row) => row.id),
@@ -153,7 +153,7 @@ describeEachEngine('provider webhooks', (engine) => {
       expect([first?.statusCode, second?.statusCode]).toEqual([200, 200]);
       const third = await postCapa(body, capaSignature(body));
       expect(third.json()).toEqual({ received: true, duplicate: true });
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       expect(await deliveriesWithHash(sha256Hex(body))).toHaveLength(1);
       const after = await casesOf('capa', [subject.id]);
       expect(after).toHaveLength(1);
@@ -166,7 +166,7 @@ describeEachEngine('provider webhooks', (engine) => {
       await sandboxPost(h.sandbox.capaUrl, `/_sandbox/capa/users/${subject.id}/complete`, {
         result: 'VERIFIED',
       });
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       const cases = await casesOf('capa', [subject.id]);
       expect(cases.length).toBeGreaterThan(0);
       expect(cases.every((row) => row.state === 'resolved' && row.resolution === 'resolved_upstream')).toBe(
@@ -210,7 +210,7 @@ describeEachEngine('provider webhooks', (engine) => {
         { status: 'waiting_review', url: connectfiUrl() },
       );
       expect(replay.data.delivered).toBe(waitingReview.length);
-      await h.app.ingestion.worker.idle();
+      await h.app.deliveries.worker.idle();
       const cases = await casesOf(
         'connectfi',
         waitingReview.map((row) => row.id),

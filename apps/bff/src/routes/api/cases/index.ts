@@ -30,10 +30,11 @@ import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { UpstreamError } from '../../../upstream';
+import evidencePackRoutes from './evidence-pack';
 
 /**
- * Who may do what (the table in src/cases/README.md): reviewers (analyst, senior) work cases; support reads,
- * searches, opens cases by hand and reveals identifiers; seniors and admins run bulk actions; admins see the
+ * Who may do what (test/access/matrix.ts): reviewers (analyst, senior) open and work cases; support reads,
+ * searches and reveals identifiers but changes nothing; seniors and admins run bulk actions; admins see the
  * queue for that, but not case details (PII).
  */
 const queueReaders: readonly Role[] = ['analyst', 'senior', 'support', 'admin'];
@@ -62,6 +63,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
+  await app.register(evidencePackRoutes);
 
   app.get(
     '/',
@@ -80,7 +82,7 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
-      config: { access: { roles: caseReaders } },
+      config: { access: { roles: reviewers } },
       schema: {
         tags: ['cases'],
         summary: 'Open a case by hand for a subject',

@@ -1,5 +1,5 @@
 import type { DeliverySummary, OutboundDelivery } from '@review-desk/contracts';
-import type { DeliveryRow, OutboundRow } from '../../../ingestion/schema';
+import type { DeliveryRow, OutboundRow } from '../../../deliveries/schema';
 
 export const toDeliverySummary = (row: DeliveryRow): DeliverySummary => ({
   id: row.id,

@@ -26,9 +26,9 @@ const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const imported = await app.ingestion.directory.upsert(request.body.entries);
-      const requeued = await app.ingestion.deliveries.requeueMatched();
-      for (const id of requeued) app.ingestion.worker.enqueue(id);
+      const imported = await app.deliveries.directory.upsert(request.body.entries);
+      const requeued = await app.deliveries.intake.requeueMatched();
+      for (const id of requeued) app.deliveries.worker.enqueue(id);
       request.log.info({ imported, requeued: requeued.length }, 'subject directory imported');
       return { imported, requeued: requeued.length };
     },
@@ -44,7 +44,7 @@ const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DeliveryListResponse, ...errors },
       },
     },
-    async () => ({ items: (await app.ingestion.deliveries.list('unmatched')).map(toDeliverySummary) }),
+    async () => ({ items: (await app.deliveries.intake.list('unmatched')).map(toDeliverySummary) }),
   );
 };
 

@@ -20,7 +20,8 @@ import { revealedValue, viewForRole } from '../../../subjects/pii';
 
 /** Reading a subject is reading PII: reviewers and support, not admins (who manage users and the audit). */
 const readers: readonly Role[] = ['analyst', 'senior', 'support'];
-const rawReaders: readonly Role[] = ['senior', 'admin'];
+/** The provider's payload unmasked (ID numbers, tax ids, media links): seniors only, for escalations. */
+const rawReaders: readonly Role[] = ['senior'];
 
 const errors = {
   400: ErrorEnvelope,

@@ -1,0 +1,317 @@
+import type { CaseSummary } from '@review-desk/contracts';
+import type { AuditEvent } from '../db/audit';
+import {
+  type ActionContext,
+  actorAudit,
+  audit,
+  inTransaction,
+  lockCase,
+  type PendingEvents,
+  type StoreCore,
+  type StoreTransaction,
+  type SystemContext,
+  summaryOf,
+  systemAudit,
+  writeCase,
+} from './core';
+import { premarkRememberedHits } from './dispositions';
+import { replaceEntityApplications } from './entity-applications';
+import type { CaseInput } from './intake';
+import { linkingKeys, searchTerms } from './linking';
+import type { CaseOrigin, CaseRow } from './schema';
+import { assertTransition } from './states';
+import { computeTriage } from './triage';
+
+/** Opening cases from the provider feed or by hand, following upstream status changes, closing on upstream resolution. */
+
+export interface OpenOrUpdateResult {
+  /** The case; null when the provider does not ask for review and there was no case. */
+  case: CaseSummary | null;
+  created: boolean;
+  /** Whether anything about an existing case changed. */
+  changed: boolean;
+}
+
+const verificationKey = (input: CaseInput) => input.verificationId ?? '';
+
+function subjectColumns(input: CaseInput) {
+  const capa = input.provider === 'capa';
+  return {
+    subject_type: input.subjectType,
+    capa_user_id: capa ? input.subjectId : null,
+    external_user_id: input.externalUserId,
+    connectfi_customer_id: capa ? null : input.subjectId,
+    connectfi_application_id: capa ? null : input.verificationId,
+    display_name: input.displayName,
+    birth_date: input.birthDate,
+    id_number: input.idNumber,
+    tax_id: input.taxId,
+    ...linkingKeys(input),
+  };
+}
+
+async function writeSearchTerms(trx: StoreTransaction, row: CaseRow): Promise<void> {
+  await trx.deleteFrom('case_search_terms').where('case_id', '=', row.id).execute();
+  const terms = searchTerms(
+    row.display_name,
+    [row.id, row.subject_id, row.verification_id, row.external_user_id],
+    [row.id_number, row.tax_id],
+  );
+  if (terms.length === 0) return;
+  await trx
+    .insertInto('case_search_terms')
+    .values(terms.map((term) => ({ case_id: row.id, term })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+async function findByKey(trx: StoreTransaction, input: CaseInput): Promise<CaseRow | undefined> {
+  return trx
+    .selectFrom('cases')
+    .selectAll()
+    .where('provider', '=', input.provider)
+    .where('subject_id', '=', input.subjectId)
+    .where('verification_id', '=', verificationKey(input))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Inserts the case unless a concurrent writer got there first; returns the new row, or null. */
+async function insertCase(
+  core: StoreCore,
+  trx: StoreTransaction,
+  input: CaseInput,
+  origin: CaseOrigin,
+  now: Date,
+): Promise<CaseRow | null> {
+  const triage = computeTriage(input.view);
+  const row = await trx
+    .insertInto('cases')
+    .values({
+      provider: input.provider,
+      subject_id: input.subjectId,
+      verification_id: verificationKey(input),
+      ...subjectColumns(input),
+      upstream_status: input.upstreamStatus,
+      state: 'open',
+      resolution: null,
+      origin,
+      assignee_id: null,
+      claim_expires_at: null,
+      first_reviewer_id: null,
+      triage_score: triage.score,
+      triage_factors: JSON.stringify(triage.factors),
+      sla_due_at: new Date(now.getTime() + core.settings.slaMs),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+    })
+    .onConflict((oc) => oc.constraint('cases_verification_key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  await writeSearchTerms(trx, row);
+  await replaceEntityApplications(trx, row.id, input.entityApplications);
+  await premarkRememberedHits(trx, row, input.view, now);
+  return row;
+}
+
+function openedAudit(row: CaseRow, input: CaseInput) {
+  return {
+    provider: row.provider,
+    origin: row.origin,
+    upstreamStatus: row.upstream_status,
+    triageScore: row.triage_score,
+    hasView: input.view !== null,
+  };
+}
+
+/** Brings an existing case up to date with the provider; reopens it when the provider asks for review again. */
+async function updateFromUpstream(
+  core: StoreCore,
+  trx: StoreTransaction,
+  events: PendingEvents,
+  row: CaseRow,
+  input: CaseInput,
+  auditFor: (action: string, details: Record<string, string | number | boolean | null>) => AuditEvent,
+): Promise<boolean> {
+  const now = core.clock();
+  const statusChanged = row.upstream_status !== input.upstreamStatus;
+  // A provider that still says "review needed" about a case decided here is not news; a change of status is.
+  const reopen =
+    input.reviewNeeded && statusChanged && (row.state === 'resolved' || row.state === 'info_requested');
+  if (reopen) assertTransition('upstream_review_needed', row.state, 'reopened');
+
+  const subject = subjectColumns(input);
+  const triage = input.view && row.state !== 'resolved' ? computeTriage(input.view) : null;
+  const subjectChanged = (Object.keys(subject) as (keyof typeof subject)[]).some(
+    (key) => subject[key] !== row[key],
+  );
+  const triageChanged =
+    triage !== null && JSON.stringify(triage.factors) !== JSON.stringify(row.triage_factors);
+  if (input.view) await replaceEntityApplications(trx, row.id, input.entityApplications);
+  const premarked = await premarkRememberedHits(trx, row, input.view, now);
+  if (!statusChanged && !subjectChanged && !triageChanged && premarked.length === 0) return false;
+
+  const updated = await trx
+    .updateTable('cases')
+    .set({
+      ...subject,
+      upstream_status: input.upstreamStatus,
+      ...(triage ? { triage_score: triage.score, triage_factors: JSON.stringify(triage.factors) } : {}),
+      ...(reopen
+        ? {
+            state: 'reopened' as const,
+            resolution: null,
+            resolved_at: null,
+            assignee_id: null,
+            claim_expires_at: null,
+            first_reviewer_id: null,
+            sla_due_at: new Date(now.getTime() + core.settings.slaMs),
+          }
+        : {}),
+      version: row.version + 1,
+      updated_at: now,
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (subjectChanged) await writeSearchTerms(trx, updated);
+  await audit(
+    trx,
+    auditFor('case.upstream_updated', {
+      fromStatus: row.upstream_status,
+      toStatus: input.upstreamStatus,
+      reopened: reopen,
+      triageScore: updated.triage_score,
+      version: updated.version,
+    }),
+  );
+  events.add('updated', row.id);
+  return true;
+}
+
+/**
+ * The entry point for provider views, idempotent on (provider, subject id, verification id): creates the case when the
+ * provider says review is needed, and otherwise records what changed upstream.
+ */
+export function openOrUpdateCase(
+  core: StoreCore,
+  input: CaseInput,
+  context: SystemContext = {},
+): Promise<OpenOrUpdateResult> {
+  return inTransaction(core, async (trx, events) => {
+    const now = core.clock();
+    let row = await findByKey(trx, input);
+    if (!row) {
+      if (!input.reviewNeeded) return { case: null, created: false, changed: false };
+      const created = await insertCase(core, trx, input, 'upstream', now);
+      if (created) {
+        await audit(trx, systemAudit(context, 'case.opened', created.id, openedAudit(created, input), now));
+        events.add('created', created.id);
+        return { case: await summaryOf(trx, created.id, now), created: true, changed: true };
+      }
+      row = await findByKey(trx, input);
+      if (!row) throw new Error('case neither inserted nor found');
+    }
+    const existing = row;
+    const changed = await updateFromUpstream(core, trx, events, existing, input, (action, details) =>
+      systemAudit(context, action, existing.id, details, now),
+    );
+    return { case: await summaryOf(trx, existing.id, now), created: false, changed };
+  });
+}
+
+/** Closes a case the provider resolved on its own ("resolved upstream"); a no-op on a resolved case. */
+export function closeResolvedUpstream(
+  core: StoreCore,
+  caseId: string,
+  reason: string,
+  context: SystemContext = {},
+): Promise<{ case: CaseSummary; changed: boolean }> {
+  return inTransaction(core, async (trx, events) => {
+    const now = core.clock();
+    const row = await lockCase(trx, caseId);
+    if (row.state === 'resolved') return { case: await summaryOf(trx, row.id, now), changed: false };
+    assertTransition('upstream_resolved', row.state, 'resolved');
+    await writeCase(
+      trx,
+      row,
+      {
+        state: 'resolved',
+        resolution: 'resolved_upstream',
+        resolved_at: now,
+        assignee_id: null,
+        claim_expires_at: null,
+        first_reviewer_id: null,
+      },
+      now,
+    );
+    await audit(
+      trx,
+      systemAudit(
+        context,
+        'case.resolved_upstream',
+        row.id,
+        { from: row.state, reason, version: row.version + 1 },
+        now,
+      ),
+    );
+    events.add('updated', row.id);
+    return { case: await summaryOf(trx, row.id, now), changed: true };
+  });
+}
+
+/**
+ * A case opened by a person (support or a reviewer), whatever the provider says. An existing case for the
+ * same verification is returned instead, reopened if it was resolved.
+ */
+export function openCaseByHand(
+  core: StoreCore,
+  input: CaseInput,
+  context: ActionContext,
+): Promise<{ case: CaseSummary; created: boolean }> {
+  return inTransaction(core, async (trx, events) => {
+    const now = core.clock();
+    let row = await findByKey(trx, input);
+    if (!row) {
+      const created = await insertCase(core, trx, input, 'by_hand', now);
+      if (created) {
+        await audit(trx, actorAudit(context, 'case.opened', created.id, openedAudit(created, input), now));
+        events.add('created', created.id);
+        return { case: await summaryOf(trx, created.id, now), created: true };
+      }
+      row = await findByKey(trx, input);
+      if (!row) throw new Error('case neither inserted nor found');
+    }
+    if (row.state === 'resolved') {
+      const locked = await lockCase(trx, row.id);
+      assertTransition('reopen', locked.state, 'reopened');
+      await trx
+        .updateTable('cases')
+        .set({
+          state: 'reopened',
+          resolution: null,
+          resolved_at: null,
+          sla_due_at: new Date(now.getTime() + core.settings.slaMs),
+          version: locked.version + 1,
+          updated_at: now,
+        })
+        .where('id', '=', locked.id)
+        .execute();
+      await audit(
+        trx,
+        actorAudit(
+          context,
+          'case.reopened',
+          locked.id,
+          { from: locked.state, version: locked.version + 1 },
+          now,
+        ),
+      );
+      events.add('updated', locked.id);
+    }
+    return { case: await summaryOf(trx, row.id, now), created: false };
+  });
+}

@@ -1,0 +1,116 @@
+import type { DirectoryEntryInput, Provider } from '@review-desk/contracts';
+import type { Kysely } from 'kysely';
+import { Batcher } from '../db/batcher';
+import type { DeliveryDB, DirectoryRow } from './schema';
+
+const chunkSize = 500;
+
+/**
+ * The organisation's subject directory: which provider subject is which of its customers. Capa webhooks name
+ * the externalUserId; the directory turns it into the userId to read. It also carries the names, birth dates
+ * and id numbers that connectFi's status does not.
+ */
+export class SubjectDirectory {
+  // The webhook worker looks up many deliveries at once: lookups asked for meanwhile share one query.
+  readonly #lookups = new Batcher<{ provider: Provider; externalUserId: string }, DirectoryRow | undefined>(
+    (lookups) => this.#lookUp(lookups),
+  );
+
+  constructor(
+    private readonly db: Kysely<DeliveryDB>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Inserts or updates every entry (keyed by provider and subject id); returns how many were written. */
+  async upsert(entries: readonly DirectoryEntryInput[]): Promise<number> {
+    const now = this.clock();
+    // One statement may not touch a row twice: the last entry for a subject wins.
+    const bySubject = new Map<string, DirectoryEntryInput>();
+    for (const entry of entries) bySubject.set(`${entry.provider}\u0000${entry.subjectId}`, entry);
+    const unique = [...bySubject.values()];
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < unique.length; i += chunkSize) {
+        const chunk = unique.slice(i, i + chunkSize);
+        // An externalUserId handed to another subject leaves its old entry.
+        for (const provider of ['capa', 'connectfi'] as const) {
+          const keyed = chunk.filter((entry) => entry.provider === provider && entry.externalUserId !== null);
+          if (keyed.length === 0) continue;
+          await trx
+            .updateTable('subject_directory')
+            .set({ external_user_id: null, updated_at: now })
+            .where('provider', '=', provider)
+            .where(
+              'external_user_id',
+              'in',
+              keyed.map((entry) => entry.externalUserId ?? ''),
+            )
+            .where(
+              'subject_id',
+              'not in',
+              keyed.map((entry) => entry.subjectId),
+            )
+            .execute();
+        }
+        await trx
+          .insertInto('subject_directory')
+          .values(
+            chunk.map((entry) => ({
+              provider: entry.provider,
+              external_user_id: entry.externalUserId,
+              subject_id: entry.subjectId,
+              display_name: entry.displayName ?? null,
+              birth_date: entry.birthDate ?? null,
+              id_number: entry.idNumber ?? null,
+              email: entry.email ?? null,
+              updated_at: now,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['provider', 'subject_id']).doUpdateSet((eb) => ({
+              external_user_id: eb.ref('excluded.external_user_id'),
+              display_name: eb.ref('excluded.display_name'),
+              birth_date: eb.ref('excluded.birth_date'),
+              id_number: eb.ref('excluded.id_number'),
+              email: eb.ref('excluded.email'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+    });
+    return unique.length;
+  }
+
+  byExternalUserId(provider: Provider, externalUserId: string): Promise<DirectoryRow | undefined> {
+    return this.#lookups.submit({ provider, externalUserId });
+  }
+
+  async #lookUp(
+    lookups: { provider: Provider; externalUserId: string }[],
+  ): Promise<(DirectoryRow | undefined)[]> {
+    const found = new Map<string, DirectoryRow>();
+    for (const provider of new Set(lookups.map((lookup) => lookup.provider))) {
+      const rows = await this.db
+        .selectFrom('subject_directory')
+        .selectAll()
+        .where('provider', '=', provider)
+        .where(
+          'external_user_id',
+          'in',
+          lookups.filter((lookup) => lookup.provider === provider).map((lookup) => lookup.externalUserId),
+        )
+        .execute();
+      for (const row of rows) found.set(`${provider}\u0000${row.external_user_id}`, row);
+    }
+    return lookups.map((lookup) => found.get(`${lookup.provider}\u0000${lookup.externalUserId}`));
+  }
+
+  bySubjectId(provider: Provider, subjectId: string): Promise<DirectoryRow | undefined> {
+    return this.db
+      .selectFrom('subject_directory')
+      .selectAll()
+      .where('provider', '=', provider)
+      .where('subject_id', '=', subjectId)
+      .executeTakeFirst();
+  }
+}

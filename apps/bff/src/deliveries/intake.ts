@@ -1,0 +1,329 @@
+import type { Provider } from '@review-desk/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, appendAuditEvents } from '../db/audit';
+import { Batcher } from '../db/batcher';
+import type { DeliveryDB, DeliveryRow, DeliveryStatus } from './schema';
+import { sha256Hex } from './signatures';
+
+export interface RecordedDelivery {
+  id: string;
+  /** The same content was received before: nothing new was stored. */
+  duplicate: boolean;
+  /** The delivery should go to the worker (new, or an old one the provider sent again after a while). */
+  queue: boolean;
+}
+
+export interface DeliveryStoreOptions {
+  clock?: () => Date;
+  /**
+   * A byte-identical delivery arriving this long after the first was processed is read as news (Capa sends the
+   * same body for a user's next REVIEW_NEEDED session) and queued again on the same row; sooner, it is a retry.
+   */
+  redeliveryAfterMs?: number;
+  /** Deliveries written in one transaction at most, when a burst arrives faster than one commit. */
+  maxBatch?: number;
+}
+
+interface Arrival {
+  provider: Provider;
+  body: Buffer;
+  contentHash: string;
+  externalUserId: string | null;
+  requestId: string | null;
+}
+
+interface Finish {
+  id: string;
+  status: Exclude<DeliveryStatus, 'pending'>;
+  error: string | null;
+}
+
+const maxErrorLength = 500;
+
+/**
+ * Webhook deliveries, kept verbatim. A delivery is stored (with its audit row, in one transaction) before the
+ * provider gets its 2xx, so a crash after answering loses nothing: a worker picks pending rows up at start, and
+ * the other instances pick them up once their lease runs out.
+ *
+ * Arrivals are committed in groups (a Batcher): while one transaction is being written, the deliveries that
+ * arrive queue for the next, which writes them all with one insert, one audit append and one commit. The
+ * worker's leases and finishes are grouped the same way, so a burst costs a few commits, not three per
+ * delivery.
+ */
+export class DeliveryStore {
+  readonly #clock: () => Date;
+  readonly #redeliveryAfterMs: number;
+  readonly #arrivals: Batcher<Arrival, RecordedDelivery>;
+  readonly #leases: Batcher<{ id: string; ms: number }, DeliveryRow | undefined>;
+  readonly #finishes: Batcher<Finish, undefined>;
+
+  constructor(
+    private readonly db: Kysely<DeliveryDB>,
+    options: DeliveryStoreOptions = {},
+  ) {
+    this.#clock = options.clock ?? (() => new Date());
+    this.#redeliveryAfterMs = options.redeliveryAfterMs ?? 10 * 60_000;
+    this.#arrivals = new Batcher(
+      (group) => this.db.transaction().execute((trx) => this.#store(trx, group)),
+      options.maxBatch ?? 200,
+    );
+    this.#leases = new Batcher((group) => this.#lease(group));
+    this.#finishes = new Batcher((group) => this.#finish(group));
+  }
+
+  /** Resolves once the delivery is durably stored (or found stored before), never sooner. */
+  record(
+    provider: Provider,
+    body: Buffer,
+    externalUserId: string | null,
+    requestId: string | null,
+  ): Promise<RecordedDelivery> {
+    return this.#arrivals.submit({
+      provider,
+      body,
+      contentHash: sha256Hex(body),
+      externalUserId,
+      requestId,
+    });
+  }
+
+  async #store(trx: Transaction<DeliveryDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
+    const now = this.#clock();
+    const inserted = await trx
+      .insertInto('deliveries')
+      .values(
+        group.map((arrival) => ({
+          provider: arrival.provider,
+          received_at: now,
+          body: arrival.body.toString('utf8'),
+          content_hash: arrival.contentHash,
+          dedupe_key: arrival.contentHash,
+          external_user_id: arrival.externalUserId,
+          status: 'pending' as const,
+          attempts: 0,
+          last_error: null,
+          processed_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.constraint('deliveries_dedupe_key').doNothing())
+      .returning(['id', 'provider', 'dedupe_key'])
+      .execute();
+
+    // The first arrival of each new row owns it; later identical ones (in this group or before) are duplicates.
+    const newRows = new Map(inserted.map((row) => [`${row.provider}:${row.dedupe_key}`, row.id]));
+    const results: (RecordedDelivery | null)[] = group.map((arrival) => {
+      const key = `${arrival.provider}:${arrival.contentHash}`;
+      const id = newRows.get(key);
+      if (id === undefined) return null;
+      newRows.delete(key);
+      return { id, duplicate: false, queue: true };
+    });
+    await appendAuditEvents(
+      trx,
+      group.flatMap((arrival, index) => {
+        const result = results[index];
+        if (!result) return [];
+        return [
+          {
+            actorUserId: null,
+            actorUsername: arrival.provider,
+            action: 'webhook.received',
+            details: { provider: arrival.provider, deliveryId: result.id, contentHash: arrival.contentHash },
+            requestId: arrival.requestId,
+            at: now,
+          },
+        ];
+      }),
+    );
+    for (const [index, arrival] of group.entries()) {
+      results[index] ??= await this.#storeAgain(trx, arrival, now);
+    }
+    return results as RecordedDelivery[];
+  }
+
+  /** The same content was stored before: a provider retry, or news if it was processed long enough ago. */
+  async #storeAgain(trx: Transaction<DeliveryDB>, arrival: Arrival, now: Date): Promise<RecordedDelivery> {
+    const { provider, contentHash } = arrival;
+    const existing = await trx
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'processed_at'])
+      .where('provider', '=', provider)
+      .where('dedupe_key', '=', contentHash)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const stale =
+      existing.status === 'processed' &&
+      existing.processed_at !== null &&
+      now.getTime() - existing.processed_at.getTime() >= this.#redeliveryAfterMs;
+    if (!stale) return { id: existing.id, duplicate: true, queue: false };
+    await trx
+      .updateTable('deliveries')
+      .set({ status: 'pending', attempts: 0, last_error: null, received_at: now, lease_until: null })
+      .where('id', '=', existing.id)
+      .execute();
+    await appendAudit(trx, {
+      actorUserId: null,
+      actorUsername: provider,
+      action: 'webhook.redelivered',
+      details: { provider, deliveryId: existing.id, contentHash },
+      requestId: arrival.requestId,
+      at: now,
+    });
+    return { id: existing.id, duplicate: true, queue: true };
+  }
+
+  /**
+   * Takes a pending delivery for processing: holds it for `ms` so no other worker (in this or another
+   * instance) takes it meanwhile. Undefined when it is not pending or someone else holds it.
+   */
+  lease(id: string, ms: number): Promise<DeliveryRow | undefined> {
+    return this.#leases.submit({ id, ms });
+  }
+
+  /** The leases asked for while the previous ones were written: one statement per lease length (usually one). */
+  async #lease(group: { id: string; ms: number }[]): Promise<(DeliveryRow | undefined)[]> {
+    const now = this.#clock();
+    const leased = new Map<string, DeliveryRow>();
+    for (const ms of new Set(group.map((lease) => lease.ms))) {
+      const rows = await this.db
+        .updateTable('deliveries')
+        .set({ lease_until: new Date(now.getTime() + ms) })
+        .where(
+          'id',
+          'in',
+          group.filter((lease) => lease.ms === ms).map((lease) => lease.id),
+        )
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+        .returningAll()
+        .execute();
+      for (const row of rows) leased.set(row.id, row);
+    }
+    // The same id asked for twice in one group is leased once: the first asker holds it.
+    return group.map((lease) => {
+      const row = leased.get(lease.id);
+      leased.delete(lease.id);
+      return row;
+    });
+  }
+
+  /** Extends the lease of a delivery still being processed. */
+  async renew(id: string, ms: number): Promise<void> {
+    const until = new Date(this.#clock().getTime() + ms);
+    await this.db
+      .updateTable('deliveries')
+      .set({ lease_until: until })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /** Gives a lease back early (processing stopped short of an outcome). */
+  async release(id: string): Promise<void> {
+    await this.db.updateTable('deliveries').set({ lease_until: null }).where('id', '=', id).execute();
+  }
+
+  /** Pending deliveries no worker holds, oldest first. */
+  async pendingIds(limit = 10_000): Promise<string[]> {
+    const now = this.#clock();
+    const rows = await this.db
+      .selectFrom('deliveries')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+      .orderBy('received_at')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Ends the processing of a delivery this worker holds; finishes asked for meanwhile share one commit. */
+  async finish(id: string, status: Exclude<DeliveryStatus, 'pending'>, error: string | null): Promise<void> {
+    await this.#finishes.submit({ id, status, error });
+  }
+
+  async #finish(group: Finish[]): Promise<undefined[]> {
+    const now = this.#clock();
+    // One statement per distinct outcome (usually one: a burst's deliveries mostly end alike).
+    const outcomes = new Map<string, { status: Finish['status']; error: string | null; ids: string[] }>();
+    for (const { id, status, error } of group) {
+      const key = JSON.stringify([status, error]);
+      const outcome = outcomes.get(key) ?? { status, error, ids: [] };
+      outcome.ids.push(id);
+      outcomes.set(key, outcome);
+    }
+    const write = async (db: Kysely<DeliveryDB>) => {
+      for (const { status, error, ids } of outcomes.values()) {
+        await db
+          .updateTable('deliveries')
+          .set((eb) => ({
+            status,
+            attempts: eb('attempts', '+', 1),
+            last_error: error === null ? null : error.slice(0, maxErrorLength),
+            processed_at: status === 'unmatched' ? null : now,
+            lease_until: null,
+          }))
+          .where('id', 'in', ids)
+          .execute();
+      }
+    };
+    if (outcomes.size === 1) await write(this.db);
+    else await this.db.transaction().execute(write);
+    return group.map(() => undefined);
+  }
+
+  /** Counts a failed attempt; the row is held until `delayMs` from now, when its next attempt is due. */
+  async retryLater(id: string, error: string, delayMs: number): Promise<number> {
+    const now = this.#clock();
+    const row = await this.db
+      .updateTable('deliveries')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: error.slice(0, maxErrorLength),
+        lease_until: new Date(now.getTime() + delayMs),
+      }))
+      .where('id', '=', id)
+      .returning('attempts')
+      .executeTakeFirst();
+    return row?.attempts ?? 0;
+  }
+
+  list(status: DeliveryStatus, limit = 500): Promise<DeliveryRow[]> {
+    return this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('status', '=', status)
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  async requeue(id: string): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({ status: 'pending', lease_until: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Queues unmatched deliveries again whose id the directory now knows; returns their ids. */
+  async requeueMatched(): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('deliveries')
+      .set({ status: 'pending', last_error: null, lease_until: null })
+      .where('status', '=', 'unmatched')
+      .where('provider', '=', 'capa')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('subject_directory')
+            .select('subject_directory.subject_id')
+            .where('subject_directory.provider', '=', 'capa')
+            .whereRef('subject_directory.external_user_id', '=', 'deliveries.external_user_id'),
+        ),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+}

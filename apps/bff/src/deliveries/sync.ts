@@ -1,0 +1,85 @@
+import type { CaseView, Provider } from '@review-desk/contracts';
+import type { Kysely } from 'kysely';
+import { type CaseInput, caseInputFromView } from '../cases/intake';
+import type { CaseStore } from '../cases/store';
+import type { SubjectDirectory } from './directory';
+import type { DeliveryDB } from './schema';
+
+export const resolvedUpstreamReason = 'resolved upstream';
+
+export interface SyncResult {
+  /** The case the current upstream state belongs to, when there is one. */
+  caseId: string | null;
+  created: boolean;
+  changed: boolean;
+  /** Cases of the subject closed as resolved upstream. */
+  closed: number;
+}
+
+/**
+ * Whether the provider has finished with the subject on its own: a Capa result other than REVIEW_NEEDED, a
+ * connectFi journey that is completed. A connectFi journey that merely moved on (data_request, running) is
+ * recorded as an upstream status change, not closed.
+ */
+function resolvedAtProvider(input: CaseInput): boolean {
+  if (input.reviewNeeded) return false;
+  if (input.provider === 'capa') return input.upstreamStatus !== 'unknown';
+  return input.upstreamStatus.trim().toLowerCase() === 'completed';
+}
+
+/**
+ * Brings the desk's record of one subject up to date with what its provider says now: opens or updates the case
+ * of the current verification and, once the provider has resolved the subject, closes its open cases as
+ * "resolved upstream". Always called with a fresh read, so deliveries arriving out of order are harmless.
+ */
+export class SubjectSync {
+  constructor(
+    private readonly db: Kysely<DeliveryDB>,
+    private readonly store: CaseStore,
+    private readonly directory: SubjectDirectory,
+  ) {}
+
+  async sync(view: CaseView, actorUsername: string): Promise<SyncResult> {
+    const input = await this.#enriched(caseInputFromView(view));
+    const context = { actorUsername };
+    const result = await this.store.openOrUpdateCase(input, context);
+    let closed = 0;
+    if (resolvedAtProvider(input)) {
+      for (const caseId of await this.#openCaseIds(input.provider, input.subjectId)) {
+        const outcome = await this.store.closeResolvedUpstream(caseId, resolvedUpstreamReason, context);
+        if (outcome.changed) closed += 1;
+      }
+    }
+    return {
+      caseId: result.case?.id ?? null,
+      created: result.created,
+      changed: result.changed || closed > 0,
+      closed,
+    };
+  }
+
+  /** connectFi's status carries no names: the directory fills in what the provider left out. */
+  async #enriched(input: CaseInput): Promise<CaseInput> {
+    if (input.displayName && input.birthDate && input.idNumber) return input;
+    const entry = await this.directory.bySubjectId(input.provider, input.subjectId);
+    if (!entry) return input;
+    return {
+      ...input,
+      displayName: input.displayName ?? entry.display_name,
+      birthDate: input.birthDate ?? entry.birth_date,
+      idNumber: input.idNumber ?? entry.id_number,
+      externalUserId: input.externalUserId ?? entry.external_user_id,
+    };
+  }
+
+  async #openCaseIds(provider: Provider, subjectId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select('id')
+      .where('provider', '=', provider)
+      .where('subject_id', '=', subjectId)
+      .where('state', '!=', 'resolved')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+}
