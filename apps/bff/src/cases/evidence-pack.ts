@@ -21,9 +21,9 @@ import {
 import { readDecisions } from './decision-records';
 import { readDispositions } from './dispositions';
 import { readEntityApplications } from './entity-applications';
-import { readEvidenceViews } from './evidence-views';
 import { caseNotFound } from './errors';
 import type { EntityApplicationEvidence } from './evidence';
+import { readEvidenceViews } from './evidence-views';
 
 /** An audit row with the hashes that chain it, as the pack prints them. */
 export interface ChainedAuditEntry extends AuditEntry {

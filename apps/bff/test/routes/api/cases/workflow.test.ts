@@ -478,7 +478,7 @@ describeEachEngine('case workflow routes', (engine) => {
       const refused = await decide('analyst', summary.id, {
         version: disposed.body.case.version,
         outcome: 'approve',
-        reasonCode: 'aml_false_positive_cleared',
+        reasonCode: 'documents_verified',
         viewHash: detail.viewHash,
       });
       expect(refused.status).toBe(422);
