@@ -25,6 +25,7 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import flagRoutes from './routes/api/flags';
 import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
 import webhookSettingsRoutes from './routes/api/webhooks';
@@ -102,6 +103,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
+  await app.register(flagRoutes, { prefix: '/api/flags' });
   await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
   await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
   await app.register(reconcileRoutes, { prefix: '/api/reconcile' });

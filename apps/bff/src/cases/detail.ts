@@ -17,6 +17,7 @@ import {
   type StoreCore,
   summaryOf,
 } from './core';
+import { customerSummary } from './customer-summary';
 import { readDecisions, reviewOf } from './decision-records';
 import { premarkRememberedHits, readDispositions } from './dispositions';
 import { applicationsOf, readEntityApplications, replaceEntityApplications } from './entity-applications';
@@ -24,6 +25,7 @@ import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
 import { readEvidenceViews } from './evidence-views';
 import { relatedCases } from './related';
+import { detailForRole } from './tipping-off';
 
 /** Reads the live verification of a subject, normalised; throws when the provider cannot be reached. */
 export type LoadView = (provider: Provider, subjectId: string) => Promise<CaseView>;
@@ -157,7 +159,8 @@ export async function caseDetail(
         .filter((item) => item.kind === 'entity_application' && item.viewedBy.id === context.actor.id)
         .map((item) => item.ref),
     );
-    return {
+    const entries = timeline.map(toAuditEntry);
+    const detail: CaseDetail = {
       case: summary,
       subject: {
         birthDate: row.birth_date,
@@ -176,12 +179,14 @@ export async function caseDetail(
       evidenceViewed,
       notes,
       decisions,
-      timeline: timeline.map(toAuditEntry),
+      timeline: entries,
       related: related.related,
       relatedConflict: related.conflict,
       approval,
       review,
+      customerSummary: customerSummary(summary, decisions, entries),
     };
+    return detailForRole(detail, context.actor.role);
   });
 }
 

@@ -6,6 +6,7 @@ import type {
   DecisionRequest,
   DispositionRequest,
   EvidenceViewedRequest,
+  Provider,
   RevealableField,
 } from '@review-desk/contracts';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from '@review-desk/contracts';
@@ -18,6 +19,7 @@ import { caseDetail, type LoadView } from './detail';
 import { recordDisposition } from './dispositions';
 import { evidencePackContent } from './evidence-pack';
 import { recordEvidenceView } from './evidence-views';
+import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
 import type { CaseTables } from './schema';
@@ -126,5 +128,19 @@ export class CaseStore {
   }
   bulk(request: BulkRequest, context: ActionContext) {
     return bulk(this.#core, request, context);
+  }
+
+  // Support's flags for analysts.
+  flagCase(caseId: string, reason: string, context: ActionContext) {
+    return flagCase(this.#core, caseId, reason, context);
+  }
+  flagSubject(subject: { provider: Provider; subjectId: string }, reason: string, context: ActionContext) {
+    return flagSubject(this.#core, subject, reason, context);
+  }
+  openFlags() {
+    return openFlags(this.#core);
+  }
+  handleFlag(flagId: string, context: ActionContext) {
+    return handleFlag(this.#core, flagId, context);
   }
 }

@@ -37,6 +37,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'GET /api/subjects/:provider/:id/raw':             [401,        403,     ok,     403,     403],
   'POST /api/subjects/:provider/:id/reveal':         [401,        ok,      ok,     ok,      403],
   'GET /api/subjects/:provider/:id/media/:kind':     [401,        ok,      ok,     ok,      403],
+  'POST /api/subjects/:provider/:id/flags':          [401,        403,     403,    ok,      403],
 
   'GET /api/cases':                                  [401,        ok,      ok,     ok,      ok ],
   'POST /api/cases':                                 [401,        ok,      ok,     403,     403],
@@ -51,6 +52,10 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/evidence-viewed':             [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/reveal':                      [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/kyc-link':                    [401,        ok,      ok,     403,     403],
+  'POST /api/cases/:id/flags':                       [401,        403,     403,    ok,      403],
+  'GET /api/flags':                                  [401,        ok,      ok,     403,     403],
+  'POST /api/flags/:id/handled':                     [401,        ok,      ok,     403,     403],
+  'GET /api/cases/:id/evidence-pack.pdf':            [401,        403,     ok,     403,     ok ],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],
   'GET /api/audit/verify':                           [401,        403,     403,    403,     ok ],

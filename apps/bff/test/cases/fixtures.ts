@@ -21,6 +21,8 @@ export interface CapaFixture {
     nameMatchScore?: number;
     /** The lists it is on (default: a sanctions list). */
     lists?: ('sanction' | 'pep' | 'adverse_media')[];
+    /** The list types of the hit's listings (sanction, pep…), as main's fixtures name them. */
+    listTypes?: string[];
   }[];
   /** Whether Capa sends the document images and selfie (default true). */
   media?: boolean;
@@ -97,12 +99,14 @@ export function capaPayload(fixture: CapaFixture) {
         dateOfBirth: hit.dateOfBirth,
         dateOfBirthMatchScore: 0.5,
         alsoKnownAs: [],
-        amlHits: (hit.lists ?? ['sanction']).map((listType) => ({
-          listName: listNames[listType],
-          listType,
-          sourceName: 'Sanctions and watch lists',
-          url: 'https://lists.example/entry',
-        })),
+        amlHits: hit.listTypes
+          ? hit.listTypes.map((listType) => ({ listType, listName: `${listType} list` }))
+          : (hit.lists ?? ['sanction']).map((listType) => ({
+              listName: listNames[listType],
+              listType,
+              sourceName: 'Sanctions and watch lists',
+              url: 'https://lists.example/entry',
+            })),
         resolutionStatus: 'UNRESOLVED',
       })),
     },

@@ -10,10 +10,14 @@ export const permissions = {
   claim: (role: Role) => role === 'analyst' || role === 'senior',
   /** Opening a case by hand, from an investigation (support investigates but changes nothing). */
   openCase: (role: Role) => role === 'analyst' || role === 'senior',
+  /** Support asks analysts to look at a customer instead of opening a case. */
+  flagForReview: (role: Role) => role === 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   /** The unmasked provider payload: seniors only (admins see no personal data). */
   viewRawPayload: (role: Role) => role === 'senior',
+  /** The evidence pack, offered on the case page (admins may export it too, but cannot open the case page). */
+  exportEvidencePack: (role: Role) => role === 'senior',
 } as const;
 
 export const roleLabels: Record<Role, string> = {

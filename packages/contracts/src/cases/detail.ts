@@ -3,6 +3,7 @@ import { CaseView, entityRoles, Provider } from '../case-view';
 import { NullableString, StringEnum } from '../case-view/primitives';
 import { amlListTypes } from '../policy/aml-lists';
 import { evidenceGapCodes } from '../policy/evidence-gaps';
+import { CustomerSummary } from './customer-summary';
 import { AmlDisposition, DecisionOutcome, decisionOutcomes, evidenceKinds } from './decisions';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
@@ -321,6 +322,7 @@ export const CaseDetail = Type.Object(
           'The decision the next decision reviews (awaiting second review, or escalated); null otherwise',
       },
     ),
+    customerSummary: CustomerSummary,
   },
   { $id: 'CaseDetail', description: 'Everything a reviewer needs about one case' },
 );

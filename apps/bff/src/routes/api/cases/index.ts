@@ -16,6 +16,8 @@ import {
   ErrorEnvelope,
   EvidenceViewedRequest,
   EvidenceViewedResponse,
+  FlagRequest,
+  FlagResponse,
   KycLinkRequest,
   KycLinkResponse,
   NextCaseResponse,
@@ -29,6 +31,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
+import { summaryForRole } from '../../../cases/tipping-off';
 import { UpstreamError } from '../../../upstream';
 import evidencePackRoutes from './evidence-pack';
 
@@ -76,7 +79,11 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseListResponse, ...errors },
       },
     },
-    async (request) => store.list(request.query, contextOf(request).actor),
+    async (request) => {
+      const page = await store.list(request.query, contextOf(request).actor);
+      const role = request.user.role;
+      return { ...page, items: page.items.map((item) => summaryForRole(item, role)) };
+    },
   );
 
   app.post(
@@ -229,6 +236,24 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       store.addNote(request.params.id, request.body.version, request.body.text, contextOf(request)),
+  );
+
+  app.post(
+    '/:id/flags',
+    {
+      config: { access: { roles: ['support'] } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Flag the case for review by an analyst, with the reason (added as a note)',
+        params: CaseIdParams,
+        body: FlagRequest,
+        response: { 200: FlagResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const result = await store.flagCase(request.params.id, request.body.reason, contextOf(request));
+      return { ...result, case: result.case && summaryForRole(result.case, request.user.role) };
+    },
   );
 
   app.post(
