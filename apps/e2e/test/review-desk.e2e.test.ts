@@ -164,6 +164,12 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
         .nth(index)
         .getByRole('button', { name: index === 0 ? 'True match' : 'False positive' });
       await choice.click();
+      // A true match on a sanctions or PEP listing asks for its rationale before it is recorded.
+      const rationale = page.getByRole('textbox', { name: /^Rationale for / });
+      if (index === 0 && (await rationale.count()) > 0) {
+        await rationale.fill('Same name, exact birth date and nationality as the listing');
+        await page.getByRole('button', { name: 'Record true match' }).click();
+      }
       await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
     }
 

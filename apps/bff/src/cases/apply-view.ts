@@ -14,7 +14,8 @@ import {
   systemAudit,
   writeCase,
 } from './core';
-import { premarkRememberedHits, replaceEntityApplications } from './diligence';
+import { premarkRememberedHits } from './dispositions';
+import { replaceEntityApplications } from './entity-applications';
 import type { CaseInput } from './intake';
 import { linkingKeys, searchTerms } from './linking';
 import type { CaseOrigin, CaseRow } from './schema';

@@ -1,71 +1,124 @@
-import type { AmlDisposition, UnmetCondition, WarningRef } from '@review-desk/contracts';
-import type { AmlHitEvidence, EntityApplicationEvidence } from './evidence';
+import type { Approval, CaseView, DecisionOutcome } from '@review-desk/contracts';
+import {
+  type DecisionFacts,
+  evidenceGaps,
+  fourEyesReasons,
+  outcomeRules,
+  unmetApprovalConditions,
+} from '@review-desk/contracts';
+import type { Actor, StoreCore } from './core';
+import { type AmlHitEvidence, amlHits, type EntityApplicationEvidence, warnings } from './evidence';
+import type { StoreExecutor } from './rows';
+import type { CaseRow } from './schema';
 
-/**
- * Diligence before approval: the verification was loaded, every AML hit has a confirmed disposition that is
- * not "needs information", every business representative's application was opened by the approver, and
- * (in the decision itself) every check warning is acknowledged.
- */
-export interface ApprovalFacts {
-  viewLoaded: boolean;
-  hits: readonly AmlHitEvidence[];
-  dispositions: ReadonlyArray<{ hitRef: string; disposition: AmlDisposition; confirmed: boolean }>;
+/** What approving a case needs, read from the store and judged by the decision policy (contracts/policy). */
+
+export interface ApprovalInput {
+  row: Pick<CaseRow, 'id' | 'triage_score' | 'state'>;
+  view: CaseView | null;
+  /** Entity applications to account for; the view's when it has a journey. */
   entityApplications: readonly EntityApplicationEvidence[];
-  /** Entity ids the approver opened. */
-  viewedEntityApplications: ReadonlySet<string>;
-  warnings: readonly WarningRef[];
-  /** Warning refs acknowledged in the decision; undefined when not deciding (warnings are then not listed). */
+  actor: Actor;
   acknowledgedWarnings?: ReadonlySet<string>;
+  acknowledgedGaps?: ReadonlySet<string>;
 }
 
-const hitLabel = (hit: AmlHitEvidence) => (hit.name ? `AML hit "${hit.name}"` : `AML hit ${hit.ref}`);
+/** The first decision a case awaiting its second review waits on (the latest one still in force). */
+export async function pendingFirstDecision(db: StoreExecutor, caseId: string) {
+  return db
+    .selectFrom('case_decisions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('stage', '=', 'first_of_two')
+    .where('superseded_at', 'is', null)
+    .orderBy('decided_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
 
-export function unmetApprovalConditions(facts: ApprovalFacts): UnmetCondition[] {
-  const unmet: UnmetCondition[] = [];
-  if (!facts.viewLoaded) {
-    unmet.push({
-      code: 'evidence_unavailable',
-      label: 'The verification could not be loaded from the provider',
-      ref: null,
-    });
-  }
-  const dispositions = new Map(facts.dispositions.map((item) => [item.hitRef, item]));
-  for (const hit of facts.hits) {
-    const disposition = dispositions.get(hit.ref);
-    if (!disposition) {
-      unmet.push({ code: 'aml_hit_undisposed', label: `${hitLabel(hit)} has no disposition`, ref: hit.ref });
-    } else if (!disposition.confirmed) {
-      unmet.push({
-        code: 'aml_hit_unconfirmed',
-        label: `${hitLabel(hit)} was a false positive before: confirm it`,
-        ref: hit.ref,
-      });
-    } else if (disposition.disposition === 'needs_information') {
-      unmet.push({
-        code: 'aml_hit_needs_information',
-        label: `${hitLabel(hit)} needs more information`,
-        ref: hit.ref,
-      });
-    }
-  }
-  for (const application of facts.entityApplications) {
-    if (application.role !== 'business_representative') continue;
-    if (facts.viewedEntityApplications.has(application.entityId)) continue;
-    unmet.push({
-      code: 'representative_unviewed',
-      label: `Representative application ${application.entityId} has not been opened`,
-      ref: application.entityId,
-    });
-  }
-  if (facts.acknowledgedWarnings) {
-    for (const warning of facts.warnings) {
-      if (facts.acknowledgedWarnings.has(warning.ref)) continue;
-      unmet.push({
-        code: 'warning_unacknowledged',
-        label: `Warning ${warning.code ?? warning.ref} (${warning.section}) is not acknowledged`,
-        ref: warning.ref,
-      });
-    }
-  }
-  return unmet;
+/** The policy's facts about a case: the actor, the hits of the view and their dispositions, the first decision. */
+export async function decisionFacts(
+  db: StoreExecutor,
+  input: Pick<ApprovalInput, 'row' | 'view' | 'actor'>,
+): Promise<Omit<DecisionFacts, 'hits'> & { hits: AmlHitEvidence[] }> {
+  const [dispositions, first] = await Promise.all([
+    db
+      .selectFrom('case_dispositions')
+      .select(['hit_ref', 'disposition', 'confirmed'])
+      .where('case_id', '=', input.row.id)
+      .execute(),
+    input.row.state === 'awaiting_second_review' ? pendingFirstDecision(db, input.row.id) : undefined,
+  ]);
+  return {
+    role: input.actor.role,
+    hits: amlHits(input.view),
+    dispositions: dispositions.map((row) => ({
+      hitRef: row.hit_ref,
+      disposition: row.disposition,
+      confirmed: row.confirmed,
+    })),
+    firstDecision: first ? { outcome: first.outcome as DecisionOutcome } : null,
+  };
+}
+
+/** The four-eyes reasons of an outcome, with the list types of each disposed hit. */
+export function fourEyesOf(
+  core: StoreCore,
+  facts: DecisionFacts,
+  outcome: DecisionOutcome,
+  triageScore: number,
+): string[] {
+  const listTypes = new Map(facts.hits.map((hit) => [hit.ref, hit.listTypes]));
+  return fourEyesReasons(core.settings.fourEyes, {
+    outcome,
+    triageScore,
+    dispositions: facts.dispositions
+      .filter((item) => listTypes.has(item.hitRef))
+      .map((item) => ({ disposition: item.disposition, listTypes: listTypes.get(item.hitRef) ?? [] })),
+  });
+}
+
+/** What approving the case would need now, for this actor. */
+export async function approvalFor(
+  db: StoreExecutor,
+  core: StoreCore,
+  input: ApprovalInput,
+): Promise<Approval> {
+  const [facts, viewed] = await Promise.all([
+    decisionFacts(db, input),
+    db
+      .selectFrom('case_evidence_views')
+      .select('ref')
+      .where('case_id', '=', input.row.id)
+      .where('kind', '=', 'entity_application')
+      .where('viewed_by', '=', input.actor.id)
+      .execute(),
+  ]);
+  const warningRefs = warnings(input.view);
+  const gaps = evidenceGaps(input.view);
+  const unmet = unmetApprovalConditions({
+    ...facts,
+    viewLoaded: input.view !== null,
+    entityApplications: input.entityApplications,
+    viewedEntityApplications: new Set(viewed.map((row) => row.ref)),
+    gaps,
+    warnings: warningRefs,
+    ...(input.acknowledgedGaps ? { acknowledgedGaps: input.acknowledgedGaps } : {}),
+    ...(input.acknowledgedWarnings ? { acknowledgedWarnings: input.acknowledgedWarnings } : {}),
+  });
+  const reasons = fourEyesOf(core, facts, 'approve', input.row.triage_score);
+  return {
+    unmet,
+    amlHits: facts.hits.map(({ ref, name, dateOfBirth, listTypes }) => ({
+      ref,
+      name,
+      dateOfBirth,
+      listTypes: [...listTypes],
+    })),
+    warnings: warningRefs,
+    gaps,
+    outcomes: outcomeRules(facts),
+    fourEyes: { required: reasons.length > 0, reasons },
+  };
 }

@@ -1,9 +1,8 @@
-import type { CaseEvent, CaseEventType, CaseSummary, Role } from '@review-desk/contracts';
+import type { CaseEvent, CaseEventType, CaseSummary, FourEyesPolicy, Role } from '@review-desk/contracts';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type AuditEvent, appendAudit } from '../db/audit';
 import type { DB, JsonObject } from '../db/schema';
 import { caseNotFound, claimedByOther, notClaimed, versionConflict } from './errors';
-import type { FourEyesPolicy } from './four-eyes';
 import { type SummaryRow, selectSummaries, toSummary } from './rows';
 import type { CaseRow, CasesTable, StoreDB } from './schema';
 
@@ -128,6 +127,10 @@ export async function assertVersion(
 ): Promise<void> {
   if (row.version !== version) throw versionConflict(await summaryOf(trx, row.id, now));
 }
+
+/** When a claim renewed now lapses: every activity of the holder extends it by the lease. */
+export const extendClaimLease = (core: StoreCore, now: Date): Date =>
+  new Date(now.getTime() + core.settings.claimLeaseMs);
 
 export const leaseActive = (row: Pick<CaseRow, 'claim_expires_at'>, now: Date): boolean =>
   row.claim_expires_at !== null && row.claim_expires_at.getTime() > now.getTime();

@@ -5,29 +5,25 @@ import { UnusableUpstreamPayload } from '../normalise';
 import { maskIdNumber } from '../normalise/mask';
 import { seesUnmaskedPii, viewForRole } from '../subjects/pii';
 import { UpstreamError } from '../upstream';
+import { approvalFor } from './approval';
 import { toAuditEntry } from './audit-entries';
 import {
   type ActionContext,
   actorAudit,
   audit,
+  extendClaimLease,
   inTransaction,
   isUuid,
   type StoreCore,
   summaryOf,
 } from './core';
 import { customerSummary } from './customer-summary';
-import { readDecisions } from './decide';
-import {
-  applicationsOf,
-  approvalFor,
-  premarkRememberedHits,
-  readDispositions,
-  readEntityApplications,
-  readEvidenceViews,
-  replaceEntityApplications,
-} from './diligence';
+import { readDecisions, reviewOf } from './decision-records';
+import { premarkRememberedHits, readDispositions } from './dispositions';
+import { applicationsOf, readEntityApplications, replaceEntityApplications } from './entity-applications';
 import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
+import { readEvidenceViews } from './evidence-views';
 import { relatedCases } from './related';
 import { detailForRole } from './tipping-off';
 
@@ -124,7 +120,7 @@ export async function caseDetail(
     if (row.assignee_id === context.actor.id) {
       await trx
         .updateTable('cases')
-        .set({ claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs) })
+        .set({ claim_expires_at: extendClaimLease(core, now) })
         .where('id', '=', row.id)
         .execute();
     }
@@ -134,7 +130,7 @@ export async function caseDetail(
     );
 
     const stored = await readEntityApplications(trx, row.id);
-    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval] =
+    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval, review] =
       await Promise.all([
         summaryOf(trx, row.id, now),
         readDispositions(trx, row.id),
@@ -155,6 +151,7 @@ export async function caseDetail(
           entityApplications: applicationsOf(view, stored),
           actor: context.actor,
         }),
+        reviewOf(trx, row, view),
       ]);
     const unmasked = seesUnmaskedPii(context.actor.role);
     const viewedApplications = new Set(
@@ -186,6 +183,7 @@ export async function caseDetail(
       related: related.related,
       relatedConflict: related.conflict,
       approval,
+      review,
       customerSummary: customerSummary(summary, decisions, entries),
     };
     return detailForRole(detail, context.actor.role);

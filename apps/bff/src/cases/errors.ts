@@ -24,12 +24,5 @@ export const claimedByOther = (current: CaseSummary) =>
     },
   );
 
-export const sameReviewer = () =>
-  new ApiError(
-    403,
-    'four_eyes_same_reviewer',
-    'The second review must be made by someone other than the first reviewer',
-  );
-
 export const seniorRequired = () =>
   new ApiError(403, 'senior_required', 'Escalated cases are handled by a senior');

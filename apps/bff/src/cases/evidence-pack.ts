@@ -18,10 +18,12 @@ import {
   type StoreCore,
   summaryOf,
 } from './core';
-import { readDecisions } from './decide';
-import { readDispositions, readEntityApplications, readEvidenceViews } from './diligence';
+import { readDecisions } from './decision-records';
+import { readDispositions } from './dispositions';
+import { readEntityApplications } from './entity-applications';
 import { caseNotFound } from './errors';
 import type { EntityApplicationEvidence } from './evidence';
+import { readEvidenceViews } from './evidence-views';
 
 /** An audit row with the hashes that chain it, as the pack prints them. */
 export interface ChainedAuditEntry extends AuditEntry {

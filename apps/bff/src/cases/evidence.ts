@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AmlHitRef, CaseView, CheckWarning, WarningRef } from '@review-desk/contracts';
-import { isProvided } from '@review-desk/contracts';
+import { isProvided, listTypesOf } from '@review-desk/contracts';
 import { canonicalJson } from '../db/audit';
 import type { Json } from '../db/schema';
 
@@ -21,6 +21,7 @@ export function amlHits(view: CaseView | null): AmlHitEvidence[] {
     hitId: hit.id,
     name: hit.name,
     dateOfBirth: hit.dateOfBirth,
+    listTypes: listTypesOf(hit),
   }));
 }
 

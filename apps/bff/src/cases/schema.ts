@@ -1,5 +1,6 @@
 import type {
   AmlDisposition,
+  AmlListType,
   CaseResolution,
   CaseState,
   DecisionOutcome,
@@ -170,7 +171,24 @@ export interface CaseDecisionsTable {
   four_eyes_reasons: ColumnType<string[], string, string>;
   view_hash: string | null;
   acknowledged_warnings: ColumnType<string[], string, string>;
-  dispositions: ColumnType<{ hitRef: string; disposition: AmlDisposition }[], string, string>;
+  dispositions: ColumnType<DecisionDisposition[], string, string>;
+  acknowledged_gaps: ColumnType<string[], string | undefined, string>;
+  acknowledgements_confirmed_from: string | null;
+  review_of: string | null;
+  agrees_with_first: boolean | null;
+  superseded_at: Date | null;
+  evidence_changes: ColumnType<string[], string | undefined, string>;
+}
+
+/** A disposition as a decision recorded it: enough to show who concluded what about which hit, and why. */
+export interface DecisionDisposition {
+  hitRef: string;
+  disposition: AmlDisposition;
+  hitName?: string | null;
+  listTypes?: AmlListType[];
+  comment?: string | null;
+  decidedBy?: { id: string; displayName: string };
+  decidedAt?: string;
 }
 export type DecisionRow = Selectable<CaseDecisionsTable>;
 

@@ -53,6 +53,9 @@ export const transitions: ReadonlyArray<readonly [WorkflowAction, CaseState, Cas
   ['request_information', 'escalated', 'info_requested'],
   ['request_information', 'awaiting_second_review', 'info_requested'],
 
+  // The verification changed before the second review: the first decision is void, the case starts again.
+  ['evidence_changed', 'awaiting_second_review', 'reopened'],
+
   // Opened again by hand.
   ['reopen', 'resolved', 'reopened'],
 
@@ -86,6 +89,7 @@ const usualTarget: Record<WorkflowAction, CaseState> = {
   reopen: 'reopened',
   upstream_review_needed: 'reopened',
   upstream_resolved: 'resolved',
+  evidence_changed: 'reopened',
 };
 
 /** The state `action` leads to from `from` when it changes nothing else; null when the action does not apply. */

@@ -10,19 +10,20 @@ import type {
   Provider,
   RevealableField,
 } from '@review-desk/contracts';
+import { defaultFourEyesPolicy, type FourEyesPolicy } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './apply-view';
 import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
-import { recordDisposition, recordEvidenceView } from './diligence';
+import { recordDisposition } from './dispositions';
 import { attachDocuments } from './documents/attach';
 import { documentCase, readDocuments } from './documents/rows';
 import { type DocumentsClient, type DocumentUpload, uploadDocument } from './documents/upload';
 import { evidencePackContent } from './evidence-pack';
+import { recordEvidenceView } from './evidence-views';
 import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
-import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
 import type { CaseTables } from './schema';

@@ -6,6 +6,7 @@ import type {
   RevealableField,
   WorkflowAction,
 } from '@review-desk/contracts';
+import { secondReviewerRefusal } from '@review-desk/contracts';
 import { ApiError } from '../errors';
 import {
   type ActionContext,
@@ -14,6 +15,7 @@ import {
   assertHolder,
   assertVersion,
   audit,
+  extendClaimLease,
   inTransaction,
   isUuid,
   leaseActive,
@@ -24,7 +26,7 @@ import {
   summaryOf,
   writeCase,
 } from './core';
-import { caseNotFound, claimedByOther, sameReviewer, seniorRequired } from './errors';
+import { caseNotFound, claimedByOther, seniorRequired } from './errors';
 import type { CaseRow } from './schema';
 import { assertTransition, invalidTransition, targetOf } from './states';
 
@@ -39,7 +41,10 @@ function claimTarget(action: WorkflowAction, row: CaseRow): CaseState {
 /** The person-dependent rules of taking a case: seniority for escalations, four-eyes for second reviews. */
 function assertMayHold(row: CaseRow, holder: Pick<Actor, 'id' | 'role'>): void {
   if (row.state === 'escalated' && holder.role !== 'senior') throw seniorRequired();
-  if (row.state === 'awaiting_second_review' && row.first_reviewer_id === holder.id) throw sameReviewer();
+  if (row.state === 'awaiting_second_review') {
+    const refused = secondReviewerRefusal(holder, row.first_reviewer_id);
+    if (refused) throw new ApiError(refused.status, refused.code, refused.message);
+  }
 }
 
 async function takeCase(
@@ -62,7 +67,7 @@ async function takeCase(
     {
       state: to,
       assignee_id: holder.id,
-      claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs),
+      claim_expires_at: extendClaimLease(core, now),
     },
     now,
   );
@@ -188,11 +193,16 @@ export function next(
             eb.or([eb('assignee_id', 'is', null), eb('claim_expires_at', '<=', now)]),
             eb.or([
               eb('state', 'in', ['open', 'reopened', 'in_review']),
-              eb.and([
-                eb('state', '=', 'awaiting_second_review'),
-                eb.or([eb('first_reviewer_id', 'is', null), eb('first_reviewer_id', '<>', actor.id)]),
-              ]),
-              ...(actor.role === 'senior' ? [eb('state', '=', 'escalated')] : []),
+              // Second reviews and escalations are a senior's (contracts/policy four-eyes).
+              ...(actor.role === 'senior'
+                ? [
+                    eb('state', '=', 'escalated'),
+                    eb.and([
+                      eb('state', '=', 'awaiting_second_review'),
+                      eb.or([eb('first_reviewer_id', 'is', null), eb('first_reviewer_id', '<>', actor.id)]),
+                    ]),
+                  ]
+                : []),
             ]),
           ]),
         )
@@ -228,12 +238,7 @@ export function addNote(
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
     const renew = row.assignee_id === context.actor.id;
-    await writeCase(
-      trx,
-      row,
-      renew ? { claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs) } : {},
-      now,
-    );
+    await writeCase(trx, row, renew ? { claim_expires_at: extendClaimLease(core, now) } : {}, now);
     await audit(
       trx,
       actorAudit(context, 'case.note_added', row.id, { noteId: note.id, version: row.version + 1 }, now),

@@ -19,9 +19,13 @@ export interface CapaFixture {
     name: string;
     dateOfBirth: string;
     nameMatchScore?: number;
-    /** The list types of the hit's listings (sanction, pep…). */
+    /** The lists it is on (default: a sanctions list). */
+    lists?: ('sanction' | 'pep' | 'adverse_media')[];
+    /** The list types of the hit's listings (sanction, pep…), as main's fixtures name them. */
     listTypes?: string[];
   }[];
+  /** Whether Capa sends the document images and selfie (default true). */
+  media?: boolean;
   /** Warning ids on the face match section. */
   warnings?: string[];
 }
@@ -32,6 +36,12 @@ const seedOf = (text: string) =>
 
 const birthDateFor = (userId: string) =>
   new Date(Date.UTC(1960, 0, 1) + (seedOf(userId) % 15_000) * 86_400_000).toISOString().slice(0, 10);
+
+const listNames = {
+  sanction: 'EU Consolidated Financial Sanctions List',
+  pep: 'Politically Exposed Persons - Mexico',
+  adverse_media: 'Adverse Media - Fraud',
+} as const;
 
 export function capaPayload(fixture: CapaFixture) {
   const passed = { result: 'PASSED', status: 'APPROVED', statusReasons: [], warnings: [] };
@@ -70,6 +80,15 @@ export function capaPayload(fixture: CapaFixture) {
       idType: 'INE',
       idExpiryDate: '2031-12-31',
     },
+    ...(fixture.media === false
+      ? {}
+      : {
+          media: {
+            frontIdImageUrl: 'https://media.example/front.jpg',
+            backIdImageUrl: 'https://media.example/back.jpg',
+            selfieImageUrl: 'https://media.example/selfie.jpg',
+          },
+        }),
     amlInfo: {
       numHits: fixture.hits?.length ?? 0,
       entityHits: (fixture.hits ?? []).map((hit) => ({
@@ -80,7 +99,14 @@ export function capaPayload(fixture: CapaFixture) {
         dateOfBirth: hit.dateOfBirth,
         dateOfBirthMatchScore: 0.5,
         alsoKnownAs: [],
-        amlHits: (hit.listTypes ?? []).map((listType) => ({ listType, listName: `${listType} list` })),
+        amlHits: hit.listTypes
+          ? hit.listTypes.map((listType) => ({ listType, listName: `${listType} list` }))
+          : (hit.lists ?? ['sanction']).map((listType) => ({
+              listName: listNames[listType],
+              listType,
+              sourceName: 'Sanctions and watch lists',
+              url: 'https://lists.example/entry',
+            })),
         resolutionStatus: 'UNRESOLVED',
       })),
     },

@@ -1,8 +1,7 @@
-import type { CaseDetail, CaseSummary, CaseView, Provider } from '@review-desk/contracts';
+import type { CaseDetail, CaseSummary, CaseView, FourEyesPolicy, Provider } from '@review-desk/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { type App, type BuildOptions, buildApp } from '../../src/app';
 import { createUser } from '../../src/auth/users';
-import type { FourEyesPolicy } from '../../src/cases/four-eyes';
 import { type CaseInput, caseInputFromView } from '../../src/cases/intake';
 import type { AppConfig } from '../../src/config';
 import { signIn, type TestSession, testConfig } from '../auth/app';

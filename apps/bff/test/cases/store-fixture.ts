@@ -1,6 +1,5 @@
-import type { CaseView, Role } from '@review-desk/contracts';
+import type { CaseView, FourEyesPolicy, Role } from '@review-desk/contracts';
 import type { ActionContext, Actor } from '../../src/cases/core';
-import type { FourEyesPolicy } from '../../src/cases/four-eyes';
 import { type CaseInput, caseInputFromView } from '../../src/cases/intake';
 import type { CaseTables } from '../../src/cases/schema';
 import { CaseStore } from '../../src/cases/store';

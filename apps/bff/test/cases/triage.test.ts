@@ -1,5 +1,5 @@
+import { defaultFourEyesPolicy, fourEyesReasons } from '@review-desk/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultFourEyesPolicy, fourEyesReasons } from '../../src/cases/four-eyes';
 import { computeTriage } from '../../src/cases/triage';
 import { capaView, connectfiView } from './fixtures';
 

@@ -13,6 +13,7 @@ export const reasonCodes = {
     aml_false_positive_cleared: 'AML hits cleared as false positives',
     warnings_explained: 'Warnings reviewed and explained',
     information_received: 'Requested information received',
+    pep_edd_completed: 'Enhanced due diligence completed (PEP)',
   },
   reject: {
     identity_mismatch: 'Identity does not match the document',
@@ -82,6 +83,19 @@ export const DecisionRequest = Type.Object(
       description:
         'Refs (approval.warnings[].ref) of the check warnings the reviewer acknowledged; approval needs all of them',
     }),
+    acknowledgedGaps: Type.Optional(
+      Type.Array(Type.String({ maxLength: 200 }), {
+        maxItems: 50,
+        description:
+          'Refs (approval.gaps[].ref) of the missing evidence the reviewer acknowledged; approval needs all of them',
+      }),
+    ),
+    confirmFirstAcknowledgements: Type.Optional(
+      Type.Boolean({
+        description:
+          "Second review: take over the first reviewer's acknowledged warnings and gaps as your own, recorded as such",
+      }),
+    ),
   },
   {
     $id: 'DecisionRequest',
@@ -96,7 +110,13 @@ export const DispositionRequest = Type.Object(
     version: Version,
     hitRef: Type.String({ minLength: 1, maxLength: 200, description: 'approval.amlHits[].ref of the hit' }),
     disposition: AmlDisposition,
-    comment: Type.Optional(Comment),
+    comment: Type.Optional(
+      Type.String({
+        maxLength: 4000,
+        description:
+          'The rationale; at least 10 characters for a true match or "needs information" on a sanctions or PEP listing',
+      }),
+    ),
   },
   {
     $id: 'DispositionRequest',

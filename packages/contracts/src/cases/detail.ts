@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CaseView, entityRoles, Provider } from '../case-view';
 import { NullableString, StringEnum } from '../case-view/primitives';
+import { amlListTypes } from '../policy/aml-lists';
+import { evidenceGapCodes } from '../policy/evidence-gaps';
 import { CustomerSummary } from './customer-summary';
-import { AmlDisposition, DecisionOutcome, evidenceKinds } from './decisions';
+import { AmlDisposition, DecisionOutcome, decisionOutcomes, evidenceKinds } from './decisions';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
 import { CaseState, caseResolutions } from './workflow';
@@ -73,8 +75,37 @@ export const Decision = Type.Object(
     fourEyesReasons: Type.Array(Type.String(), { description: 'Why a second reviewer was required' }),
     viewHash: NullableString('sha256 of the evidence snapshot (the CaseView the reviewer saw)'),
     acknowledgedWarnings: Type.Array(Type.String()),
-    dispositions: Type.Array(Type.Object({ hitRef: Type.String(), disposition: AmlDisposition }), {
-      description: 'The AML dispositions in force when deciding',
+    acknowledgedGaps: Type.Array(Type.String(), {
+      description: 'Refs of the missing evidence (approval.gaps) the reviewer acknowledged',
+    }),
+    acknowledgementsConfirmedFrom: NullableString(
+      'Second review: the id of the first decision whose acknowledgements the reviewer confirmed in one action',
+    ),
+    dispositions: Type.Array(
+      Type.Object({
+        hitRef: Type.String(),
+        disposition: AmlDisposition,
+        hitName: Type.Optional(NullableString()),
+        listTypes: Type.Optional(Type.Array(StringEnum(amlListTypes))),
+        comment: Type.Optional(NullableString('The rationale')),
+        decidedBy: Type.Optional(UserRef),
+        decidedAt: Type.Optional(DateTime()),
+      }),
+      { description: 'The AML dispositions in force when deciding, with their authors and rationales' },
+    ),
+    reviewOf: NullableString('Second review: the id of the first decision it reviewed'),
+    agreesWithFirst: Type.Unsafe<boolean | null>({
+      type: ['boolean', 'null'],
+      description: 'Second review: whether it has the outcome of the first decision; null otherwise',
+    }),
+    supersededAt: Type.Unsafe<string | null>({
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'When the decision stopped counting (the evidence changed before its second review)',
+    }),
+    evidenceChanges: Type.Array(Type.String(), {
+      description:
+        'Superseded by changed evidence: the sections and fields that changed ("idInfo.birthDate")',
     }),
   },
   { description: 'A recorded decision' },
@@ -132,10 +163,13 @@ export const UnmetCondition = Type.Object(
         'aml_hit_needs_information',
         'representative_unviewed',
         'warning_unacknowledged',
+        'sanctions_true_match',
+        'senior_required',
+        'evidence_gap',
       ] as const,
       {
         description:
-          'evidence_unavailable: the verification could not be loaded; aml_hit_undisposed: a hit has no disposition; aml_hit_unconfirmed: a remembered false positive is not confirmed; aml_hit_needs_information: a hit is marked needs_information; representative_unviewed: a business representative application was not opened; warning_unacknowledged: a check warning was not acknowledged in the decision',
+          'evidence_unavailable: the verification could not be loaded; aml_hit_undisposed: a hit has no disposition; aml_hit_unconfirmed: a remembered false positive is not confirmed; aml_hit_needs_information: a hit is marked needs_information; representative_unviewed: a business representative application was not opened; warning_unacknowledged: a check warning was not acknowledged in the decision; sanctions_true_match: a sanctions listing is a true match (approval is impossible); senior_required: a PEP true match is approved only by a senior; evidence_gap: missing evidence (approval.gaps) must be acknowledged in the decision',
       },
     ),
     label: Type.String({ description: 'The condition, for a person' }),
@@ -153,6 +187,10 @@ export const AmlHitRef = Type.Object(
     }),
     name: NullableString(),
     dateOfBirth: NullableString(),
+    listTypes: Type.Array(StringEnum(amlListTypes), {
+      description:
+        'The kinds of list it is on (unclassified: the provider did not say; treated as sanctions)',
+    }),
   },
   { description: 'An AML entity hit that needs a disposition' },
 );
@@ -169,6 +207,36 @@ export const WarningRef = Type.Object(
 );
 export type WarningRef = Static<typeof WarningRef>;
 
+export const EvidenceGap = Type.Object(
+  {
+    ref: Type.String({ description: '"gap:<code>"; acknowledge it by this ref' }),
+    code: StringEnum(evidenceGapCodes),
+    label: Type.String(),
+    section: Type.String({ description: 'The view section it concerns' }),
+  },
+  { description: 'Evidence the verification lacks; approving needs it acknowledged' },
+);
+export type EvidenceGap = Static<typeof EvidenceGap>;
+
+const PolicyRefusalSchema = Type.Object({
+  status: Type.Integer(),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const OutcomeRuleSchema = Type.Object(
+  {
+    outcome: DecisionOutcome,
+    allowed: Type.Boolean(),
+    refusal: NullableObject(PolicyRefusalSchema, { description: 'Why it is not on offer' }),
+    reasons: Type.Array(Type.String(), { description: 'The reason codes that agree with the evidence' }),
+    note: NullableObject(Type.Object({ minLength: Type.Integer(), why: Type.String() }), {
+      description: 'The note this outcome needs; null when optional',
+    }),
+  },
+  { description: 'What the decision policy allows for one outcome, for this reviewer, now' },
+);
+
 export const Approval = Type.Object(
   {
     unmet: Type.Array(UnmetCondition, {
@@ -176,6 +244,10 @@ export const Approval = Type.Object(
     }),
     amlHits: Type.Array(AmlHitRef),
     warnings: Type.Array(WarningRef),
+    gaps: Type.Array(EvidenceGap),
+    outcomes: Type.Array(OutcomeRuleSchema, {
+      description: `One per outcome (${decisionOutcomes.join(', ')}), from the decision policy`,
+    }),
     fourEyes: Type.Object(
       {
         required: Type.Boolean({
@@ -235,6 +307,21 @@ export const CaseDetail = Type.Object(
       description: 'Linked cases (this one included) were resolved both approved and rejected',
     }),
     approval: Approval,
+    review: NullableObject(
+      Type.Object({
+        decisionId: Type.String({
+          description: 'The decision under review: a first of two, or an escalation',
+        }),
+        evidenceChanges: Type.Array(Type.String(), {
+          description:
+            'Sections and fields of the live verification that differ from the one that decision was made on; a pending second approval is refused while any do',
+        }),
+      }),
+      {
+        description:
+          'The decision the next decision reviews (awaiting second review, or escalated); null otherwise',
+      },
+    ),
     customerSummary: CustomerSummary,
   },
   { $id: 'CaseDetail', description: 'Everything a reviewer needs about one case' },

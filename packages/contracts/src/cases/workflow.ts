@@ -39,6 +39,7 @@ export const workflowActions = [
   'reopen',
   'upstream_review_needed',
   'upstream_resolved',
+  'evidence_changed',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 

@@ -356,12 +356,16 @@ describeEachEngine('case workflow routes', (engine) => {
         body: { error: { code: 'four_eyes_same_reviewer' } },
       });
 
-      const second = await open('analyst2', summary.id);
+      const analystClaim = await post('analyst2', `/api/cases/${summary.id}/claim`, {
+        version: first.body.case.version,
+      });
+      expect(analystClaim).toMatchObject({ status: 403, body: { error: { code: 'senior_required' } } });
+      const second = await open('senior', summary.id);
       expect(second.claimed).toMatchObject({
         state: 'awaiting_second_review',
-        assignee: { id: h.as.analyst2.userId },
+        assignee: { id: h.as.senior.userId },
       });
-      const confirmed = await decide('analyst2', summary.id, {
+      const confirmed = await decide('senior', summary.id, {
         version: second.claimed.version,
         outcome: 'reject',
         reasonCode: 'identity_mismatch',
@@ -384,20 +388,38 @@ describeEachEngine('case workflow routes', (engine) => {
         reasonCode: 'liveness_failed',
         viewHash: detail.viewHash,
       });
-      const second = await open('analyst2', summary.id);
-      const disagreed = await decide('analyst2', summary.id, {
+      const second = await open('senior', summary.id);
+      const disagreement = {
         version: second.claimed.version,
         outcome: 'approve',
         reasonCode: 'documents_verified',
         viewHash: second.detail.viewHash,
+      };
+      const silent = await decide('senior', summary.id, disagreement);
+      expect(silent).toMatchObject({ status: 422, body: { error: { code: 'note_required' } } });
+      const disagreed = await decide('senior', summary.id, {
+        ...disagreement,
+        comment: 'The selfie video shows a live person',
       });
       expect(disagreed.status).toBe(200);
       expect(disagreed.body.case).toMatchObject({ state: 'escalated', resolution: null });
+      expect(disagreed.body.decision).toMatchObject({ stage: 'second_of_two', agreesWithFirst: false });
+      const audited = await h.app.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('case_id', '=', summary.id)
+        .where('action', '=', 'case.second_review_disagreed')
+        .executeTakeFirstOrThrow();
+      expect(audited.details).toMatchObject({
+        firstOutcome: 'reject',
+        outcome: 'approve',
+        note: 'The selfie video shows a live person',
+      });
     });
 
     it('an AML hit marked true match makes an approval need a second reviewer', async () => {
       const summary = await newCapaCase({
-        hits: [{ id: 'tm-1', name: 'Listed Person', dateOfBirth: '1970-01-01' }],
+        hits: [{ id: 'tm-1', name: 'Listed Person', dateOfBirth: '1970-01-01', lists: ['adverse_media'] }],
       });
       const { detail, claimed } = await open('analyst', summary.id);
       const disposed = await post('analyst', `/api/cases/${summary.id}/dispositions`, {
@@ -411,6 +433,7 @@ describeEachEngine('case workflow routes', (engine) => {
         version: disposed.body.case.version,
         outcome: 'approve',
         reasonCode: 'documents_verified',
+        comment: 'A 2019 article about a namesake',
         viewHash: detail.viewHash,
       });
       expect(approved.body.case.state).toBe('awaiting_second_review');
@@ -429,8 +452,16 @@ describeEachEngine('case workflow routes', (engine) => {
       });
       const { detail, claimed } = await open('analyst', summary.id);
       expect(detail.approval.unmet).toEqual([
-        { code: 'aml_hit_undisposed', label: 'AML hit "Juana Perez" has no disposition', ref: 'hit-a' },
-        { code: 'aml_hit_undisposed', label: 'AML hit "J. Perez" has no disposition', ref: 'hit-b' },
+        {
+          code: 'aml_hit_undisposed',
+          label: 'AML hit "Juana Perez" (Sanctions) has no disposition',
+          ref: 'hit-a',
+        },
+        {
+          code: 'aml_hit_undisposed',
+          label: 'AML hit "J. Perez" (Sanctions) has no disposition',
+          ref: 'hit-b',
+        },
       ]);
       expect(detail.approval.warnings).toEqual([
         { ref: 'faceMatch:w-1', section: 'faceMatch', code: 'FACE_WARNING', message: 'Face partly covered' },
@@ -449,7 +480,7 @@ describeEachEngine('case workflow routes', (engine) => {
       const refused = await decide('analyst', summary.id, {
         version: disposed.body.case.version,
         outcome: 'approve',
-        reasonCode: 'aml_false_positive_cleared',
+        reasonCode: 'documents_verified',
         viewHash: detail.viewHash,
       });
       expect(refused.status).toBe(422);
@@ -649,9 +680,9 @@ describeEachEngine('case workflow routes', (engine) => {
         reasonCode: 'identity_mismatch',
         viewHash: second.detail.viewHash,
       });
-      const third = await open('analyst2', connectfi.id);
+      const third = await open('senior2', connectfi.id);
       expect(rejected.body.case.state).toBe('awaiting_second_review');
-      await decide('analyst2', connectfi.id, {
+      await decide('senior2', connectfi.id, {
         version: third.claimed.version,
         outcome: 'reject',
         reasonCode: 'identity_mismatch',

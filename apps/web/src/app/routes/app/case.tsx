@@ -2,11 +2,12 @@ import { Alert, Box, Stack } from '@mui/material';
 import type {
   AmlDisposition,
   CaseDetail,
+  DecisionResponse,
   EvidenceKind,
   RevealableField,
   SessionUser,
 } from '@review-desk/contracts';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton } from '@/components/feedback/skeletons';
@@ -26,6 +27,7 @@ import { CaseHeader } from '@/features/cases/components/case/case-header';
 import { CaseTimeline } from '@/features/cases/components/case/case-timeline';
 import { MutationError } from '@/features/cases/components/case/conflict-message';
 import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
+import { DecisionNotice } from '@/features/cases/components/case/decision-notice';
 import { DecisionPanel } from '@/features/cases/components/case/decision-panel';
 import { EvidencePackDownload } from '@/features/cases/components/case/evidence-pack-download';
 import { KycLinkRequest } from '@/features/cases/components/case/kyc-link-request';
@@ -81,6 +83,7 @@ function CasePage({
   const navigate = useNavigate();
   const summary = detail.case;
   const [openNext, setOpenNext] = useStoredState(OPEN_NEXT_KEY, true, isBoolean);
+  const [decided, setDecided] = useState<DecisionResponse | null>(null);
   const nextCase = useClaimNextCase({
     onSuccess: (response) =>
       navigate(response.case ? paths.case.getHref(response.case.id) : paths.queue.getHref()),
@@ -105,8 +108,16 @@ function CasePage({
       dispositions: detail.dispositions,
       disabledReason: availability.allowed ? null : availability.reason,
       pendingHitRef: dispose.isPending ? (dispose.variables?.request.hitRef ?? null) : null,
-      onDispose: (hitRef: string, disposition: AmlDisposition) =>
-        dispose.mutate({ caseId: summary.id, request: { version: summary.version, hitRef, disposition } }),
+      onDispose: (hitRef: string, disposition: AmlDisposition, rationale?: string) =>
+        dispose.mutate({
+          caseId: summary.id,
+          request: {
+            version: summary.version,
+            hitRef,
+            disposition,
+            ...(rationale ? { comment: rationale } : {}),
+          },
+        }),
     };
     // Opening evidence is recorded once per item and page visit; approval can depend on it.
     context.onEvidenceViewed = (kind: EvidenceKind, ref: string) => {
@@ -165,7 +176,8 @@ function CasePage({
             user={user}
             openNextAfterDecision={openNext}
             onOpenNextAfterDecisionChange={setOpenNext}
-            onDecided={() => {
+            onDecided={(response) => {
+              setDecided(response);
               if (openNext) nextCase.mutate();
             }}
           />
@@ -175,6 +187,7 @@ function CasePage({
           <CaseTimeline detail={detail} canAddNote={reviewer} />
         </Stack>
       </Box>
+      <DecisionNotice response={decided} onClose={() => setDecided(null)} />
       {!reviewer && (
         <Alert severity="info" variant="outlined" role="note">
           You can read this case; decisions are made by analysts and senior analysts.

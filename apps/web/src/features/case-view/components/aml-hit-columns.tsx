@@ -1,7 +1,7 @@
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@mui/icons-material/KeyboardArrowRight';
-import { IconButton } from '@mui/material';
-import type { AmlEntityHit } from '@review-desk/contracts';
+import { IconButton, Link, Stack, Typography } from '@mui/material';
+import { type AmlEntityHit, amlListTypeLabels, listingsOf, listTypesOf } from '@review-desk/contracts';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { formatScore } from '@/lib/format';
@@ -78,8 +78,13 @@ export function createAmlHitColumns(
         ),
     }),
     column.display({
+      id: 'lists',
+      header: 'Lists',
+      cell: ({ row }) => <HitLists hit={row.original.hit} />,
+    }),
+    column.display({
       id: 'resolutionStatus',
-      header: 'Resolution',
+      header: 'Capa resolution',
       cell: ({ row }) => <EnumValueDisplay value={row.original.hit.resolutionStatus} />,
     }),
   ];
@@ -93,10 +98,34 @@ export function createAmlHitColumns(
             control={disposition}
             hitRef={row.original.ref}
             hitName={row.original.hit.name ?? row.original.ref}
+            listTypes={listTypesOf(row.original.hit)}
           />
         ),
       }),
     );
   }
   return columns;
+}
+
+/** The kinds of list the hit is on, and each listing's source as a link (upstream text, rendered as text). */
+function HitLists({ hit }: { hit: AmlEntityHit }) {
+  const listings = listingsOf(hit);
+  if (listings.length === 0) return <Typography variant="body2">{amlListTypeLabels.unclassified}</Typography>;
+  return (
+    <Stack spacing={0.5}>
+      {listings.map((listing, index) => (
+        <Typography key={index} variant="body2" component="div">
+          <strong>{amlListTypeLabels[listing.listType]}</strong>
+          {': '}
+          {listing.url ? (
+            <Link href={listing.url} target="_blank" rel="noopener noreferrer">
+              <UpstreamText>{listing.sourceName ?? listing.listName ?? listing.url}</UpstreamText>
+            </Link>
+          ) : (
+            <OptionalText value={listing.sourceName ?? listing.listName} />
+          )}
+        </Typography>
+      ))}
+    </Stack>
+  );
 }

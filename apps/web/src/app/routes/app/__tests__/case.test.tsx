@@ -78,6 +78,8 @@ describe('the decision panel', () => {
           ],
           amlHits: [],
           warnings: [],
+          gaps: [],
+          outcomes: caseDetail().approval.outcomes,
           fourEyes: { required: false, reasons: [] },
         },
       }),
@@ -116,6 +118,7 @@ describe('the decision panel', () => {
       outcome: 'reject',
       reasonCode: 'expired_document',
       acknowledgedWarnings: [],
+      acknowledgedGaps: [],
       viewHash: 'a'.repeat(64),
     });
     expect(fetchMock.calls('POST', '/api/cases/next')).toHaveLength(0);

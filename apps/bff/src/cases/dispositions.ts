@@ -1,21 +1,14 @@
-import type {
-  Approval,
-  CaseView,
-  Disposition,
-  DispositionRequest,
-  EvidenceView,
-  EvidenceViewedRequest,
-} from '@review-desk/contracts';
-import { mediaKinds } from '@review-desk/contracts';
+import type { CaseView, Disposition, DispositionRequest } from '@review-desk/contracts';
+import { checkDisposition } from '@review-desk/contracts';
 import { ApiError } from '../errors';
-import { unmetApprovalConditions } from './approval';
+import { approvalFor } from './approval';
 import {
   type ActionContext,
-  type Actor,
   actorAudit,
   assertHolder,
   assertVersion,
   audit,
+  extendClaimLease,
   inTransaction,
   lockCase,
   type StoreCore,
@@ -24,19 +17,14 @@ import {
   systemAudit,
   writeCase,
 } from './core';
-import {
-  type AmlHitEvidence,
-  amlHits,
-  type EntityApplicationEvidence,
-  entityApplications as entityApplicationsFromView,
-  warnings,
-} from './evidence';
-import { fourEyesReasons } from './four-eyes';
+import { applicationsOf, readEntityApplications } from './entity-applications';
+import { type AmlHitEvidence, amlHits } from './evidence';
 import { birthDateKey, nameKey } from './linking';
 import type { StoreExecutor } from './rows';
 import type { CaseRow } from './schema';
+import { latestView } from './snapshots';
 
-/** AML dispositions (and remembered false positives), evidence the reviewer opened, and what approval needs. */
+/** AML hit dispositions, and false positives remembered for the same subject. */
 
 export const subjectKey = (row: Pick<CaseRow, 'provider' | 'subject_id'>) =>
   `${row.provider}:${row.subject_id}`;
@@ -46,32 +34,6 @@ const hitNameKey = (hit: Pick<AmlHitEvidence, 'name' | 'dateOfBirth'>): string |
   const birthDate = birthDateKey(hit.dateOfBirth);
   return name && birthDate ? `${name}|${birthDate}` : null;
 };
-
-/** The most recent evidence snapshot of the case: the last verification shown to anyone. */
-export async function latestView(db: StoreExecutor, caseId: string): Promise<CaseView | null> {
-  const row = await db
-    .selectFrom('case_view_snapshots')
-    .select('view')
-    .where('case_id', '=', caseId)
-    .orderBy('captured_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? (row.view as unknown as CaseView) : null;
-}
-
-export async function snapshotView(
-  db: StoreExecutor,
-  caseId: string,
-  hash: string,
-): Promise<CaseView | null> {
-  const row = await db
-    .selectFrom('case_view_snapshots')
-    .select('view')
-    .where('case_id', '=', caseId)
-    .where('hash', '=', hash)
-    .executeTakeFirst();
-  return row ? (row.view as unknown as CaseView) : null;
-}
 
 export async function readDispositions(db: StoreExecutor, caseId: string): Promise<Disposition[]> {
   const rows = await db
@@ -101,120 +63,6 @@ export async function readDispositions(db: StoreExecutor, caseId: string): Promi
           }
         : null,
   }));
-}
-
-export async function readEvidenceViews(db: StoreExecutor, caseId: string): Promise<EvidenceView[]> {
-  const rows = await db
-    .selectFrom('case_evidence_views as e')
-    .leftJoin('users as viewer', 'viewer.id', 'e.viewed_by')
-    .selectAll('e')
-    .select('viewer.display_name as viewer_name')
-    .where('e.case_id', '=', caseId)
-    .orderBy('e.viewed_at')
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    ref: row.ref,
-    viewedBy: { id: row.viewed_by, displayName: row.viewer_name ?? 'Unknown user' },
-    viewedAt: row.viewed_at.toISOString(),
-  }));
-}
-
-export async function readEntityApplications(
-  db: StoreExecutor,
-  caseId: string,
-): Promise<EntityApplicationEvidence[]> {
-  const rows = await db
-    .selectFrom('case_entity_applications')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('entity_id')
-    .execute();
-  return rows.map((row) => ({
-    entityId: row.entity_id,
-    role: row.role,
-    status: row.status,
-    outcome: row.outcome,
-  }));
-}
-
-export async function replaceEntityApplications(
-  trx: StoreTransaction,
-  caseId: string,
-  applications: readonly EntityApplicationEvidence[],
-): Promise<void> {
-  await trx.deleteFrom('case_entity_applications').where('case_id', '=', caseId).execute();
-  const unique = new Map(applications.map((application) => [application.entityId, application]));
-  if (unique.size === 0) return;
-  await trx
-    .insertInto('case_entity_applications')
-    .values(
-      [...unique.values()].map((application) => ({
-        case_id: caseId,
-        entity_id: application.entityId,
-        role: application.role,
-        status: application.status,
-        outcome: application.outcome,
-      })),
-    )
-    .execute();
-}
-
-export interface ApprovalInput {
-  row: Pick<CaseRow, 'id' | 'triage_score'>;
-  view: CaseView | null;
-  /** Entity applications to account for; the view's when it has a journey. */
-  entityApplications: readonly EntityApplicationEvidence[];
-  actor: Actor;
-  acknowledgedWarnings?: ReadonlySet<string>;
-}
-
-/** What approving the case would need now, for this actor. */
-export async function approvalFor(
-  db: StoreExecutor,
-  core: StoreCore,
-  input: ApprovalInput,
-): Promise<Approval> {
-  const [dispositions, viewed] = await Promise.all([
-    db
-      .selectFrom('case_dispositions')
-      .select(['hit_ref', 'disposition', 'confirmed'])
-      .where('case_id', '=', input.row.id)
-      .execute(),
-    db
-      .selectFrom('case_evidence_views')
-      .select('ref')
-      .where('case_id', '=', input.row.id)
-      .where('kind', '=', 'entity_application')
-      .where('viewed_by', '=', input.actor.id)
-      .execute(),
-  ]);
-  const hits = amlHits(input.view);
-  const warningRefs = warnings(input.view);
-  const unmet = unmetApprovalConditions({
-    viewLoaded: input.view !== null,
-    hits,
-    dispositions: dispositions.map((row) => ({
-      hitRef: row.hit_ref,
-      disposition: row.disposition,
-      confirmed: row.confirmed,
-    })),
-    entityApplications: input.entityApplications,
-    viewedEntityApplications: new Set(viewed.map((row) => row.ref)),
-    warnings: warningRefs,
-    ...(input.acknowledgedWarnings ? { acknowledgedWarnings: input.acknowledgedWarnings } : {}),
-  });
-  const reasons = fourEyesReasons(core.settings.fourEyes, {
-    outcome: 'approve',
-    triageScore: input.row.triage_score,
-    dispositions: dispositions.map((row) => ({ disposition: row.disposition })),
-  });
-  return {
-    unmet,
-    amlHits: hits.map(({ ref, name, dateOfBirth }) => ({ ref, name, dateOfBirth })),
-    warnings: warningRefs,
-    fourEyes: { required: reasons.length > 0, reasons },
-  };
 }
 
 /**
@@ -302,6 +150,9 @@ export async function recordDisposition(
     }
     const hit = amlHits(view).find((candidate) => candidate.ref === request.hitRef);
     if (!hit) throw new ApiError(422, 'unknown_hit', `The verification has no AML hit "${request.hitRef}"`);
+    const refused = checkDisposition(hit.listTypes, request.disposition, request.comment);
+    if (refused)
+      throw new ApiError(refused.status, refused.code, refused.message, { listTypes: hit.listTypes });
 
     const previous = await trx
       .selectFrom('case_dispositions')
@@ -315,7 +166,7 @@ export async function recordDisposition(
       hit_name: hit.name,
       hit_date_of_birth: hit.dateOfBirth,
       disposition: request.disposition,
-      comment: request.comment ?? null,
+      comment: request.comment?.trim() || null,
       decided_by: context.actor.id,
       decided_at: now,
       confirmed: true,
@@ -353,7 +204,7 @@ export async function recordDisposition(
       trx,
       row,
       {
-        claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs),
+        claim_expires_at: extendClaimLease(core, now),
       },
       now,
     );
@@ -386,71 +237,4 @@ export async function recordDisposition(
     });
     return { case: await summaryOf(trx, row.id, now), disposition, approval };
   });
-}
-
-/** Records that the actor opened a piece of evidence; renews their claim, changes nothing else. */
-export async function recordEvidenceView(
-  core: StoreCore,
-  caseId: string,
-  request: EvidenceViewedRequest,
-  context: ActionContext,
-) {
-  return inTransaction(core, async (trx) => {
-    const now = core.clock();
-    const row = await lockCase(trx, caseId);
-    const view = await latestView(trx, row.id);
-    const applications = applicationsOf(view, await readEntityApplications(trx, row.id));
-    const known =
-      request.kind === 'media'
-        ? (mediaKinds as readonly string[]).includes(request.ref)
-        : request.kind === 'aml_hit'
-          ? amlHits(view).some((hit) => hit.ref === request.ref)
-          : applications.some((application) => application.entityId === request.ref);
-    if (!known) {
-      throw new ApiError(
-        422,
-        'unknown_evidence',
-        `The case has no ${request.kind.replace('_', ' ')} "${request.ref}"`,
-      );
-    }
-    await trx
-      .insertInto('case_evidence_views')
-      .values({
-        case_id: row.id,
-        kind: request.kind,
-        ref: request.ref,
-        viewed_by: context.actor.id,
-        viewed_at: now,
-      })
-      .onConflict((oc) => oc.columns(['case_id', 'kind', 'ref', 'viewed_by']).doUpdateSet({ viewed_at: now }))
-      .execute();
-    if (row.assignee_id === context.actor.id) {
-      await trx
-        .updateTable('cases')
-        .set({ claim_expires_at: new Date(now.getTime() + core.settings.claimLeaseMs) })
-        .where('id', '=', row.id)
-        .execute();
-    }
-    await audit(
-      trx,
-      actorAudit(context, 'case.evidence_viewed', row.id, { kind: request.kind, ref: request.ref }, now),
-    );
-    return {
-      evidenceViewed: await readEvidenceViews(trx, row.id),
-      approval: await approvalFor(trx, core, {
-        row,
-        view,
-        entityApplications: applications,
-        actor: context.actor,
-      }),
-    };
-  });
-}
-
-/** The view's entity applications when it has a journey, else those the case stored. */
-export function applicationsOf(
-  view: CaseView | null,
-  stored: readonly EntityApplicationEvidence[],
-): readonly EntityApplicationEvidence[] {
-  return view?.journey.provided ? entityApplicationsFromView(view) : stored;
 }

@@ -1,0 +1,95 @@
+import type { EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts';
+import { mediaKinds } from '@review-desk/contracts';
+import { ApiError } from '../errors';
+import { approvalFor } from './approval';
+import {
+  type ActionContext,
+  actorAudit,
+  audit,
+  extendClaimLease,
+  inTransaction,
+  lockCase,
+  type StoreCore,
+} from './core';
+import { applicationsOf, readEntityApplications } from './entity-applications';
+import { amlHits } from './evidence';
+import type { StoreExecutor } from './rows';
+import { latestView } from './snapshots';
+
+/** Evidence a reviewer opened (media, AML hits, entity applications): the record approval conditions read. */
+
+export async function readEvidenceViews(db: StoreExecutor, caseId: string): Promise<EvidenceView[]> {
+  const rows = await db
+    .selectFrom('case_evidence_views as e')
+    .leftJoin('users as viewer', 'viewer.id', 'e.viewed_by')
+    .selectAll('e')
+    .select('viewer.display_name as viewer_name')
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.viewed_at')
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    ref: row.ref,
+    viewedBy: { id: row.viewed_by, displayName: row.viewer_name ?? 'Unknown user' },
+    viewedAt: row.viewed_at.toISOString(),
+  }));
+}
+
+/** Records that the actor opened a piece of evidence; renews their claim, changes nothing else. */
+export async function recordEvidenceView(
+  core: StoreCore,
+  caseId: string,
+  request: EvidenceViewedRequest,
+  context: ActionContext,
+) {
+  return inTransaction(core, async (trx) => {
+    const now = core.clock();
+    const row = await lockCase(trx, caseId);
+    const view = await latestView(trx, row.id);
+    const applications = applicationsOf(view, await readEntityApplications(trx, row.id));
+    const known =
+      request.kind === 'media'
+        ? (mediaKinds as readonly string[]).includes(request.ref)
+        : request.kind === 'aml_hit'
+          ? amlHits(view).some((hit) => hit.ref === request.ref)
+          : applications.some((application) => application.entityId === request.ref);
+    if (!known) {
+      throw new ApiError(
+        422,
+        'unknown_evidence',
+        `The case has no ${request.kind.replace('_', ' ')} "${request.ref}"`,
+      );
+    }
+    await trx
+      .insertInto('case_evidence_views')
+      .values({
+        case_id: row.id,
+        kind: request.kind,
+        ref: request.ref,
+        viewed_by: context.actor.id,
+        viewed_at: now,
+      })
+      .onConflict((oc) => oc.columns(['case_id', 'kind', 'ref', 'viewed_by']).doUpdateSet({ viewed_at: now }))
+      .execute();
+    if (row.assignee_id === context.actor.id) {
+      await trx
+        .updateTable('cases')
+        .set({ claim_expires_at: extendClaimLease(core, now) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await audit(
+      trx,
+      actorAudit(context, 'case.evidence_viewed', row.id, { kind: request.kind, ref: request.ref }, now),
+    );
+    return {
+      evidenceViewed: await readEvidenceViews(trx, row.id),
+      approval: await approvalFor(trx, core, {
+        row,
+        view,
+        entityApplications: applications,
+        actor: context.actor,
+      }),
+    };
+  });
+}
