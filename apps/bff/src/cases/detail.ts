@@ -25,8 +25,10 @@ import {
   readEvidenceViews,
   replaceEntityApplications,
 } from './diligence';
+import { readEarlierSessions } from './earlier-sessions';
 import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
+import { readNotes } from './notes';
 import { relatedCases } from './related';
 
 /** Reads the live verification of a subject, normalised; throws when the provider cannot be reached. */
@@ -132,7 +134,7 @@ export async function caseDetail(
     );
 
     const stored = await readEntityApplications(trx, row.id);
-    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval] =
+    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval, earlier] =
       await Promise.all([
         summaryOf(trx, row.id, now),
         readDispositions(trx, row.id),
@@ -153,6 +155,7 @@ export async function caseDetail(
           entityApplications: applicationsOf(view, stored),
           actor: context.actor,
         }),
+        readEarlierSessions(trx, row.id),
       ]);
     const unmasked = seesUnmaskedPii(context.actor.role);
     const viewedApplications = new Set(
@@ -183,24 +186,7 @@ export async function caseDetail(
       related: related.related,
       relatedConflict: related.conflict,
       approval,
+      earlierSessions: earlier,
     };
   });
-}
-
-async function readNotes(db: Parameters<typeof readDecisions>[0], caseId: string) {
-  const rows = await db
-    .selectFrom('case_notes as n')
-    .leftJoin('users as author', 'author.id', 'n.author_id')
-    .selectAll('n')
-    .select('author.display_name as author_name')
-    .where('n.case_id', '=', caseId)
-    .orderBy('n.created_at')
-    .orderBy('n.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    author: { id: row.author_id, displayName: row.author_name ?? 'Unknown user' },
-    text: row.text,
-    createdAt: row.created_at.toISOString(),
-  }));
 }

@@ -5,6 +5,7 @@ import { ingestion } from './0003-ingestion';
 import { deliveryLeases } from './0004-delivery-leases';
 import { queueIndexes } from './0005-queue-indexes';
 import { searchTermsCovering } from './0006-search-terms-covering';
+import { caseLifecycle } from './0007-case-lifecycle';
 
 /**
  * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004-delivery-leases': deliveryLeases,
   '0005-queue-indexes': queueIndexes,
   '0006-search-terms-covering': searchTermsCovering,
+  '0007-case-lifecycle': caseLifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {
