@@ -11,6 +11,8 @@ import db from './plugins/app/db';
 import deliveries, { type DeliveryOptions } from './plugins/app/deliveries';
 import errors, { clientError, frameworkError } from './plugins/app/errors';
 import caseEvents from './plugins/app/events';
+import input, { validatorFactory } from './plugins/app/input';
+import machineCallers from './plugins/app/machine-callers';
 import metrics from './plugins/app/metrics';
 import upstreams, { type Upstreams } from './plugins/app/upstream';
 import securityHeaders from './plugins/external/helmet';
@@ -23,7 +25,10 @@ import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
 import eventRoutes from './routes/api/events';
+import flagRoutes from './routes/api/flags';
+import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
 
@@ -59,6 +64,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
     // Opening the database migrates it: an embedded start on a busy machine, or a migration over a large
@@ -76,6 +82,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
   await app.register(errors);
   await app.register(access);
+  await app.register(input);
+  await app.register(machineCallers);
   await app.register(securityHeaders);
   await app.register(openapi);
   await app.register(db);
@@ -95,7 +103,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
-  await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(flagRoutes, { prefix: '/api/flags' });
+  await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
+  await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });
 

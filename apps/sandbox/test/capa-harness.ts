@@ -42,7 +42,7 @@ export interface RunningCapa {
   url: string;
   population: Population;
   call(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     options?: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> },
   ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string; json: () => unknown }>;

@@ -69,6 +69,12 @@ export const CaseView = Type.Object(
     media: MediaSection,
     journey: JourneySection,
     anomalies: Type.Array(Anomaly, { description: 'What normalisation tolerated in the provider payload' }),
+    screeningWithheld: Type.Optional(
+      Type.Boolean({
+        description:
+          'true when the AML screening (aml, and anomalies about it) is withheld from your role: staff who talk to customers never see it',
+      }),
+    ),
   },
   {
     $id: 'CaseView',

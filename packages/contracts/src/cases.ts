@@ -3,8 +3,11 @@
  * Schemas are TypeBox; the SPA uses their static types, the BFF validates and serialises with them.
  */
 export * from './cases/audit';
+export * from './cases/customer-summary';
 export * from './cases/decisions';
 export * from './cases/detail';
 export * from './cases/events';
+export * from './cases/evidence-pack';
+export * from './cases/flags';
 export * from './cases/summary';
 export * from './cases/workflow';

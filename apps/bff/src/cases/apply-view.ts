@@ -48,6 +48,9 @@ function subjectColumns(input: CaseInput) {
     birth_date: input.birthDate,
     id_number: input.idNumber,
     tax_id: input.taxId,
+    country: input.country,
+    nationality: input.nationality,
+    hit_types: JSON.stringify(input.hitTypes),
     ...linkingKeys(input),
   };
 }
@@ -150,8 +153,9 @@ async function updateFromUpstream(
 
   const subject = subjectColumns(input);
   const triage = input.view && row.state !== 'resolved' ? computeTriage(input.view) : null;
-  const subjectChanged = (Object.keys(subject) as (keyof typeof subject)[]).some(
-    (key) => subject[key] !== row[key],
+  const subjectChanged = (Object.keys(subject) as (keyof typeof subject)[]).some((key) =>
+    // hit_types is written as JSON and read back parsed.
+    key === 'hit_types' ? subject.hit_types !== JSON.stringify(row.hit_types) : subject[key] !== row[key],
   );
   const triageChanged =
     triage !== null && JSON.stringify(triage.factors) !== JSON.stringify(row.triage_factors);

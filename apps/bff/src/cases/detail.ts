@@ -15,6 +15,7 @@ import {
   type StoreCore,
   summaryOf,
 } from './core';
+import { customerSummary } from './customer-summary';
 import { readDecisions } from './decide';
 import {
   applicationsOf,
@@ -30,6 +31,7 @@ import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
 import { readNotes } from './notes';
 import { relatedCases } from './related';
+import { detailForRole } from './tipping-off';
 
 /** Reads the live verification of a subject, normalised; throws when the provider cannot be reached. */
 export type LoadView = (provider: Provider, subjectId: string) => Promise<CaseView>;
@@ -163,7 +165,8 @@ export async function caseDetail(
         .filter((item) => item.kind === 'entity_application' && item.viewedBy.id === context.actor.id)
         .map((item) => item.ref),
     );
-    return {
+    const entries = timeline.map(toAuditEntry);
+    const detail: CaseDetail = {
       case: summary,
       subject: {
         birthDate: row.birth_date,
@@ -182,11 +185,13 @@ export async function caseDetail(
       evidenceViewed,
       notes,
       decisions,
-      timeline: timeline.map(toAuditEntry),
+      timeline: entries,
       related: related.related,
       relatedConflict: related.conflict,
       approval,
       earlierSessions: earlier,
+      customerSummary: customerSummary(summary, decisions, entries),
     };
+    return detailForRole(detail, context.actor.role);
   });
 }

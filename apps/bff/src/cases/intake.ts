@@ -15,6 +15,11 @@ export interface CaseInput {
   idNumber: string | null;
   taxId: string | null;
   externalUserId: string | null;
+  /** Issuing country of the document, else the birth country; null when unknown. */
+  country: string | null;
+  nationality: string | null;
+  /** The AML list types of the entity hits, sorted, without repeats. */
+  hitTypes: string[];
   /** The provider status, verbatim. */
   upstreamStatus: string;
   /** Whether the provider says the verification needs human review. */
@@ -55,6 +60,29 @@ function upstreamStatus(view: CaseView): string {
   return (isProvided(view.verification) ? view.verification.status?.value : null) ?? 'unknown';
 }
 
+function placeOf(view: CaseView): { country: string | null; nationality: string | null } {
+  const id = isProvided(view.idInfo) ? view.idInfo : null;
+  const birthCountry = isProvided(view.clientReference) ? view.clientReference.birthCountry : null;
+  return {
+    country: id?.issueCountryCode ?? id?.issueCountry ?? birthCountry ?? null,
+    nationality: id?.nationalityCode ?? id?.nationality ?? null,
+  };
+}
+
+/** The list types named by the listings of every entity hit ("sanction", "pep"…), as the provider spells them. */
+export function hitTypesOf(view: CaseView): string[] {
+  if (!isProvided(view.aml)) return [];
+  const types = new Set<string>();
+  for (const hit of view.aml.entityHits) {
+    for (const listing of hit.amlHits) {
+      if (typeof listing !== 'object' || listing === null) continue;
+      const type = (listing as Record<string, unknown>).listType ?? (listing as Record<string, unknown>).type;
+      if (typeof type === 'string' && type.trim() !== '') types.add(type.trim().toLowerCase().slice(0, 40));
+    }
+  }
+  return [...types].sort();
+}
+
 export function caseInputFromView(view: CaseView): CaseInput {
   const verificationId =
     (isProvided(view.verification) ? view.verification.verificationSessionId : null) ??
@@ -69,6 +97,8 @@ export function caseInputFromView(view: CaseView): CaseInput {
     idNumber: isProvided(view.idInfo) ? view.idInfo.idNumber : null,
     taxId: isProvided(view.clientReference) ? view.clientReference.taxId : null,
     externalUserId: view.subject.externalUserId,
+    ...placeOf(view),
+    hitTypes: hitTypesOf(view),
     upstreamStatus: upstreamStatus(view),
     reviewNeeded: reviewNeeded(view),
     entityApplications: entityApplications(view),
@@ -88,6 +118,9 @@ export function minimalCaseInput(provider: Provider, subjectId: string): CaseInp
     idNumber: null,
     taxId: null,
     externalUserId: null,
+    country: null,
+    nationality: null,
+    hitTypes: [],
     upstreamStatus: 'unknown',
     reviewNeeded: true,
     entityApplications: [],

@@ -28,7 +28,21 @@ export type CaseTables = {
   case_evidence_views: CaseEvidenceViewsTable;
   case_view_snapshots: CaseViewSnapshotsTable;
   case_counts: CaseCountsTable;
+  review_flags: ReviewFlagsTable;
 };
+
+/** Flags raised by support for analysts (migration 0013). */
+export interface ReviewFlagsTable {
+  id: Generated<string>;
+  provider: Provider;
+  subject_id: string;
+  case_id: string | null;
+  reason: string;
+  raised_by: string;
+  raised_at: Date;
+  handled_by: string | null;
+  handled_at: Date | null;
+}
 
 /** The BFF's whole schema as the case store sees it. */
 export type StoreDB = DB & CaseTables;
@@ -67,6 +81,11 @@ export interface CasesTable {
   /** Written as a JSON string, read back parsed. */
   triage_factors: ColumnType<TriageFactor[], string, string>;
   sla_due_at: Date;
+  /** Issuing country of the identity document (or the birth country the partner sent); migration 0013. */
+  country: string | null;
+  nationality: string | null;
+  /** The AML list types of the entity hits (sanction, pep, adverse_media…): written as a JSON string. */
+  hit_types: ColumnType<string[], string | undefined, string>;
   version: number;
   created_at: Date;
   updated_at: Date;

@@ -6,6 +6,7 @@ import type {
   DecisionRequest,
   DispositionRequest,
   EvidenceViewedRequest,
+  Provider,
   RevealableField,
 } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
@@ -15,6 +16,8 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { recordDisposition, recordEvidenceView } from './diligence';
+import { evidencePackContent } from './evidence-pack';
+import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import { defaultFourEyesPolicy, type FourEyesPolicy } from './four-eyes';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
@@ -84,6 +87,11 @@ export class CaseStore {
     return caseDetail(this.#core, caseId, context, loadView);
   }
 
+  /** What the evidence pack holds; records the export in the audit trail. */
+  evidencePack(caseId: string, context: ActionContext, options: { unmasked: boolean }) {
+    return evidencePackContent(this.#core, caseId, context, options);
+  }
+
   // The review workflow.
   claim(caseId: string, version: number, context: ActionContext) {
     return claim(this.#core, caseId, version, context);
@@ -119,5 +127,19 @@ export class CaseStore {
   }
   bulk(request: BulkRequest, context: ActionContext) {
     return bulk(this.#core, request, context);
+  }
+
+  // Support's flags for analysts.
+  flagCase(caseId: string, reason: string, context: ActionContext) {
+    return flagCase(this.#core, caseId, reason, context);
+  }
+  flagSubject(subject: { provider: Provider; subjectId: string }, reason: string, context: ActionContext) {
+    return flagSubject(this.#core, subject, reason, context);
+  }
+  openFlags() {
+    return openFlags(this.#core);
+  }
+  handleFlag(flagId: string, context: ActionContext) {
+    return handleFlag(this.#core, flagId, context);
   }
 }

@@ -14,7 +14,14 @@ export interface CapaFixture {
   idNumber?: string;
   taxId?: string;
   faceMatchScore?: number;
-  hits?: { id: string | null; name: string; dateOfBirth: string; nameMatchScore?: number }[];
+  hits?: {
+    id: string | null;
+    name: string;
+    dateOfBirth: string;
+    nameMatchScore?: number;
+    /** The list types of the hit's listings (sanction, pep…). */
+    listTypes?: string[];
+  }[];
   /** Warning ids on the face match section. */
   warnings?: string[];
 }
@@ -73,7 +80,7 @@ export function capaPayload(fixture: CapaFixture) {
         dateOfBirth: hit.dateOfBirth,
         dateOfBirthMatchScore: 0.5,
         alsoKnownAs: [],
-        amlHits: [],
+        amlHits: (hit.listTypes ?? []).map((listType) => ({ listType, listName: `${listType} list` })),
         resolutionStatus: 'UNRESOLVED',
       })),
     },

@@ -2,7 +2,10 @@
 // partner cannot reach: the customer finishing a KYC session, Capa re-sending webhooks, and the organisation's
 // own directory of customers.
 //   POST /_sandbox/capa/users/:userId/complete  {result, faceMatchScore?, amlHits?}
+//   POST /_sandbox/capa/users/:userId/kyb/complete  {verificationStatus, businessName?, ..., beneficialOwners?}
 //   POST /_sandbox/capa/replay-webhooks          {filter?: tag}
+//   POST /_sandbox/capa/errors {error, userId?, country?, times?}, GET /_sandbox/capa/errors,
+//   DELETE /_sandbox/capa/errors[/:id]           documented errors on demand (injected-errors.ts)
 //   GET  /_sandbox/directory
 
 import { randomBytes } from 'node:crypto';
@@ -10,6 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ConnectfiCustomerSeed } from '../connectfi/model';
 import { capaDirectoryEntry, connectfiDirectoryEntry } from '../directory';
 import { CapaError, capaErrors } from './errors';
+import { type InjectedErrorRequest, type InjectedErrors, injectedErrorBody } from './injected-errors';
+import { applyKyb, completeKyb, type KybCompletionRequest } from './kyb';
 import { type CompletionRequest, completeSession } from './sessions';
 import type { CapaUsers } from './users';
 import {
@@ -27,6 +32,36 @@ const completeBody = {
     result: { type: 'string', enum: ['VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] },
     faceMatchScore: { type: 'number', minimum: 0, maximum: 1 },
     amlHits: { type: 'integer', minimum: 0, maximum: 20 },
+  },
+} as const;
+
+const completeKybBody = {
+  type: 'object',
+  required: ['verificationStatus'],
+  additionalProperties: false,
+  properties: {
+    verificationStatus: { type: 'string', enum: ['IN_PROGRESS', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] },
+    businessName: { type: 'string', minLength: 1, maxLength: 200 },
+    countryOfConstitution: { type: 'string', pattern: '^[A-Z]{2}$' },
+    taxId: { type: 'string', minLength: 1, maxLength: 64 },
+    beneficialOwners: {
+      anyOf: [
+        { type: 'integer', minimum: 0, maximum: 20 },
+        {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            required: ['fullName', 'ownershipPercent'],
+            additionalProperties: false,
+            properties: {
+              fullName: { type: 'string', minLength: 1, maxLength: 200 },
+              ownershipPercent: { type: 'number', minimum: 0, maximum: 100 },
+            },
+          },
+        },
+      ],
+    },
   },
 } as const;
 
@@ -49,6 +84,7 @@ export interface CapaControlOptions {
   users: CapaUsers;
   webhooks: CapaWebhooks;
   now: () => Date;
+  injectedErrors: InjectedErrors;
   /** The connectFi customers, for the directory. */
   connectfiSeeds: readonly ConnectfiCustomerSeed[];
 }
@@ -95,6 +131,31 @@ export async function capaControlRoutes(app: FastifyInstance, options: CapaContr
   );
 
   /**
+   * The business finishes a KYB session (the pending one from a KYB link, or a new one). Capa documents no KYB
+   * webhook event, so none is sent: the partner learns of it from Get KYB Details.
+   */
+  app.post<{ Params: { userId: string }; Body: KybCompletionRequest }>(
+    '/_sandbox/capa/users/:userId/kyb/complete',
+    { schema: { body: completeKybBody } },
+    async (request) => {
+      const record = users.get(request.params.userId);
+      if (!record) throw capaErrors.userNotFound();
+      if (record.type !== 'BUSINESS') throw capaErrors.kybForIndividual();
+      const owners = request.body.beneficialOwners;
+      if (Array.isArray(owners) && owners.reduce((sum, o) => sum + o.ownershipPercent, 0) > 100) {
+        throw capaErrors.invalidInput('The beneficial owners hold more than 100% between them');
+      }
+      const verificationSessionId = record.pendingKybSessionId ?? `vs_${randomBytes(8).toString('hex')}`;
+      const details = completeKyb(record, request.body, { verificationSessionId, now: now() });
+      applyKyb(record, details);
+      return {
+        success: true,
+        data: { userId: record.userId, externalUserId: record.externalUserId, ...details },
+      };
+    },
+  );
+
+  /**
    * Sends each seeded user's current result again (REVIEW_NEEDED_KYC for the review queue, VERIFIED_USER and
    * REJECTED_KYC for the rest), optionally only for users carrying one scenario tag. The body is optional.
    */
@@ -123,6 +184,26 @@ export async function capaControlRoutes(app: FastifyInstance, options: CapaContr
       success: true,
       data: { sent: sent.length, delivered, failed: sent.length - delivered, byEvent },
     };
+  });
+
+  app.post<{ Body: InjectedErrorRequest }>(
+    '/_sandbox/capa/errors',
+    { schema: { body: injectedErrorBody } },
+    async (request, reply) =>
+      reply.code(201).send({ success: true, data: options.injectedErrors.add(request.body) }),
+  );
+
+  app.get('/_sandbox/capa/errors', async () => ({ success: true, data: options.injectedErrors.list() }));
+
+  app.delete('/_sandbox/capa/errors', async () => ({
+    success: true,
+    data: { removed: options.injectedErrors.clear() },
+  }));
+
+  app.delete<{ Params: { id: string } }>('/_sandbox/capa/errors/:id', async (request) => {
+    if (!options.injectedErrors.remove(request.params.id))
+      throw new CapaError(404, 'NOT_FOUND_ERROR', 'No injected error has this id');
+    return { success: true, data: { removed: 1 } };
   });
 
   app.get('/_sandbox/directory', async () => {

@@ -5,53 +5,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CapaUserType } from '../population/types';
 import { apiKeyCheck } from './api-key';
+import { kycCountries, requestOrigin } from './countries';
 import { capaErrors } from './errors';
+import type { InjectedErrors } from './injected-errors';
 import { kycDetailsPayload } from './kyc-payload';
+import { kycSubmissionRoutes } from './kyc-submission-routes';
 import type { CapaUsers } from './users';
 import type { CapaWebhooks, WebhookNotification } from './webhooks';
-
-/** Countries the verification-link endpoints accept (the documentation page's list). */
-export const kycCountries = [
-  'MX',
-  'DO',
-  'US',
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-  'IS',
-  'LI',
-  'NO',
-  'CH',
-  'GB',
-  'MC',
-  'SM',
-  'AD',
-  'VA',
-] as const;
 
 const createUserBody = {
   type: 'object',
@@ -108,11 +68,16 @@ export interface PartnerRouteOptions {
   mediaSigningKey: string;
   mediaUrlTtlSeconds: number;
   webhookSettings: { id: string; partnerId: string; createdAt: string; updatedAt: string };
+  injectedErrors: InjectedErrors;
 }
 
-/** The origin the client reached this server at: links in payloads point back at it. */
-export function requestOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/** The user a request names: in the path (users/{id}/…), the query (?userId=) or the body (userId). */
+function userIdOf(request: FastifyRequest): string | undefined {
+  const params = request.params as { id?: unknown } | undefined;
+  const query = request.query as { userId?: unknown } | undefined;
+  const body = request.body as { userId?: unknown } | null | undefined;
+  for (const value of [params?.id, query?.userId, body?.userId]) if (typeof value === 'string') return value;
+  return undefined;
 }
 
 function notificationView(notification: WebhookNotification) {
@@ -135,6 +100,11 @@ function notificationView(notification: WebhookNotification) {
 export async function partnerRoutes(partner: FastifyInstance, options: PartnerRouteOptions): Promise<void> {
   const { users, webhooks, now } = options;
   partner.addHook('onRequest', apiKeyCheck(options.apiKey));
+  // The partner's flow and user ownership are checked once the key is known good, before the body is.
+  partner.addHook('preValidation', async (request) => {
+    options.injectedErrors.check('request', { userId: userIdOf(request) });
+  });
+  kycSubmissionRoutes(partner, { users, now, injectedErrors: options.injectedErrors });
 
   partner.post<{ Body: CreateUserBody }>(
     '/users',
@@ -156,9 +126,11 @@ export async function partnerRoutes(partner: FastifyInstance, options: PartnerRo
       const record = users.get(request.params.id);
       if (!record) throw capaErrors.userNotFound();
       if (record.type === 'BUSINESS') throw capaErrors.kycForBusiness();
+      options.injectedErrors.check('kyc-session', { userId: record.userId, country: request.body.country });
       const verificationSessionId = `vs_${randomBytes(8).toString('hex')}`;
       users.startSession(record, {
         verificationSessionId,
+        flow: 'link',
         country: request.body.country,
         partnerRedirectUri: request.body.partnerRedirectUri ?? null,
         createdAt: now().toISOString(),
@@ -175,7 +147,9 @@ export async function partnerRoutes(partner: FastifyInstance, options: PartnerRo
       const record = users.get(request.params.id);
       if (!record) throw capaErrors.userNotFound();
       if (record.type !== 'BUSINESS') throw capaErrors.kybForIndividual();
-      const kybLink = `${requestOrigin(request)}/verify/kyb_${randomBytes(8).toString('hex')}`;
+      const verificationSessionId = `vs_${randomBytes(8).toString('hex')}`;
+      record.pendingKybSessionId = verificationSessionId;
+      const kybLink = `${requestOrigin(request)}/verify/kyb_${verificationSessionId}`;
       return reply.code(201).send({ success: true, data: { kybLink } });
     },
   );

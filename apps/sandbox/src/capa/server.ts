@@ -11,6 +11,7 @@ import type { Population } from '../population/types';
 import { capaScenario } from '../scenarios';
 import { capaControlRoutes } from './control-routes';
 import { CapaError, capaErrors } from './errors';
+import { InjectedErrors } from './injected-errors';
 import { MediaCache, registerMediaRoutes } from './media';
 import { partnerRoutes } from './partner-routes';
 import { CapaUsers } from './users';
@@ -30,6 +31,8 @@ export interface CapaServer {
   faults: FaultControl;
   users: CapaUsers;
   webhooks: CapaWebhooks;
+  /** Documented errors switched on through the control API. */
+  injectedErrors: InjectedErrors;
 }
 
 /** Request logs name the route and status, never query strings (user ids, media signatures) or headers. */
@@ -64,6 +67,7 @@ export function createCapaServer(
   );
   // Media links are signed with a key that lives as long as the server: links from an earlier run stop working.
   const mediaSigningKey = randomBytes(32).toString('hex');
+  const injectedErrors = new InjectedErrors(now);
   const startedAt = now().toISOString();
 
   const app = Fastify({
@@ -105,13 +109,20 @@ export function createCapaServer(
     mediaSigningKey,
     mediaUrlTtlSeconds: options.mediaUrlTtlSeconds,
     webhookSettings: { ...partnerIds(options.seed), createdAt: startedAt, updatedAt: startedAt },
+    injectedErrors,
   });
   registerMediaRoutes(app, { users, signingKey: mediaSigningKey, now, cache: new MediaCache() });
   registerVerificationPage(app);
   if (options.controlApi) {
     registerControlRoutes(app, { faults, scenarios: () => Array.from(users.all(), capaScenario) });
-    app.register(capaControlRoutes, { users, webhooks, now, connectfiSeeds: population.connectfi });
+    app.register(capaControlRoutes, {
+      users,
+      webhooks,
+      now,
+      injectedErrors,
+      connectfiSeeds: population.connectfi,
+    });
   }
 
-  return { app, faults, users, webhooks };
+  return { app, faults, users, webhooks, injectedErrors };
 }

@@ -7,16 +7,24 @@ import type { CapaUserSeed, CapaUserType, KycDetails, SubjectProfile } from '../
 
 export interface PendingSession {
   verificationSessionId: string;
+  /** How it started: a KYC link, the legacy direct link, or KYC data sent directly (Option B). */
+  flow: 'link' | 'legacy-link' | 'direct';
   country: string;
   partnerRedirectUri: string | null;
   createdAt: string;
+  /** The legacy link's and Option B's personalInfo, as sent. */
+  personalInfo?: { profession: string; phoneNumber: string; birthCountry: string; taxId?: string };
 }
 
 export interface CapaUserRecord extends CapaUserSeed {
-  /** Started by Generate KYC Link; replaced by the next link, cleared when the customer completes it. */
+  /** Started by a KYC link or a direct submission; replaced by the next one, cleared when it completes. */
   pendingSession: PendingSession | null;
   /** Completed sessions since the record was created (seeded sessions are not counted). */
   completedSessions: number;
+  /** The session a KYB link started; the next link replaces it, completing it clears it. */
+  pendingKybSessionId: string | null;
+  /** KYB sessions completed since the record was created. */
+  completedKybSessions: number;
 }
 
 export interface NewUser {
@@ -31,7 +39,15 @@ export class CapaUsers {
   private readonly idByExternalId = new Map<string, string>();
 
   constructor(seeds: readonly CapaUserSeed[]) {
-    for (const seed of seeds) this.add({ ...seed, pendingSession: null, completedSessions: 0 });
+    for (const seed of seeds) {
+      this.add({
+        ...seed,
+        pendingSession: null,
+        completedSessions: 0,
+        pendingKybSessionId: null,
+        completedKybSessions: 0,
+      });
+    }
   }
 
   private add(record: CapaUserRecord): void {
@@ -69,6 +85,8 @@ export class CapaUsers {
       scenarioTags: internTags(['capa', user.type.toLowerCase(), 'created', 'not_completed']),
       pendingSession: null,
       completedSessions: 0,
+      pendingKybSessionId: null,
+      completedKybSessions: 0,
     };
     this.add(record);
     return record;

@@ -14,7 +14,7 @@
 // /akepa/update, the asynchronous screening, a reviewer's resolution or a control-API move. A request that
 // changes nothing (a repeated identification, an update that leaves every entity waiting) sends none.
 
-import { ConnectfiError, documentNotFound, identificationNotFound } from './envelope';
+import { ConnectfiError, customerNotFound, documentNotFound, identificationNotFound } from './envelope';
 import type { ConnectfiIds } from './ids';
 import type { AkepaJourney, ConnectfiCustomer, EntityApplication, EntityOutcome } from './model';
 import type { IdentificationBody, MoveJourneyBody, UpdateBody } from './schemas';
@@ -33,9 +33,6 @@ export function journeyView(journey: AkepaJourney) {
     entityApplications: journey.entityApplications.map((e) => ({ ...e })),
   };
 }
-
-const customerNotFound = (customerId: string) =>
-  new ConnectfiError(400, 'customerNotFound', 'Customer not found', { context: { customerId } });
 
 const entityNotFound = (entityId: string) =>
   new ConnectfiError(400, 'entityNotFound', `Entity ${entityId} not found`, { context: { entityId } });

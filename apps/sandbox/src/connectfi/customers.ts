@@ -1,7 +1,13 @@
 // /customer/init bodies to stored customers and back. Unknown properties are not kept.
 
 import type { ConnectfiIds } from './ids';
-import type { ConnectfiAddress, ConnectfiBusiness, ConnectfiCustomer, ConnectfiIndividual } from './model';
+import type {
+  AkepaJourney,
+  ConnectfiAddress,
+  ConnectfiBusiness,
+  ConnectfiCustomer,
+  ConnectfiIndividual,
+} from './model';
 import type { BusinessInitBody, IndividualInitBody } from './schemas';
 
 function copyAddresses(addresses: readonly ConnectfiAddress[]): ConnectfiAddress[] {
@@ -72,4 +78,29 @@ export function customerView(customer: ConnectfiCustomer) {
       ...rest,
     })),
   };
+}
+
+export type CustomerKycStatus = 'WAITING_DATA' | 'WAITING_REVIEW' | 'APPROVED' | 'DECLINED' | 'PENDING';
+
+/**
+ * The page's "Customer Statuses Cross-Referenced to KYC/KYB Statuses" table: WAITING_DATA for data_request,
+ * pending_documents and pending_step_up; WAITING_REVIEW for waiting_review and
+ * pending_journey_application_review; APPROVED and DECLINED for the Approved and Denied outcomes; PENDING for
+ * any other status. A customer with no journey yet is WAITING_DATA: connectFi still expects its KYC data.
+ */
+export function kycStatusOf(journey: AkepaJourney | undefined): CustomerKycStatus {
+  if (journey === undefined) return 'WAITING_DATA';
+  if (journey.outcome === 'Approved') return 'APPROVED';
+  if (journey.outcome === 'Denied') return 'DECLINED';
+  switch (journey.status) {
+    case 'data_request':
+    case 'pending_documents':
+    case 'pending_step_up':
+      return 'WAITING_DATA';
+    case 'waiting_review':
+    case 'pending_journey_application_review':
+      return 'WAITING_REVIEW';
+    default:
+      return 'PENDING';
+  }
 }

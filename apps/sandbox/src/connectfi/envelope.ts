@@ -41,3 +41,7 @@ export const identificationNotFound = (context: Record<string, string>) =>
 
 export const documentNotFound = (documentId: string) =>
   new ConnectfiError(400, 'documentNotFound', `Document ${documentId} not found`);
+
+/** Not documented by connectFi; its error layout, with the customer in `context`. */
+export const customerNotFound = (customerId: string) =>
+  new ConnectfiError(400, 'customerNotFound', 'Customer not found', { context: { customerId } });

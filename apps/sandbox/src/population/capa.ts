@@ -67,7 +67,7 @@ export function capaIndividual(
 }
 
 /** Ownership shares that add up to at most 100. */
-function ownershipShares(rng: Rng, owners: number): number[] {
+export function ownershipShares(rng: Rng, owners: number): number[] {
   const weights = Array.from({ length: owners }, () => rng.int(1, 10));
   const total = weights.reduce((a, b) => a + b, 0);
   const cap = rng.chance(0.3) ? rng.int(60, 95) : 100;

@@ -8,11 +8,14 @@ export const permissions = {
   decide: (role: Role) => role === 'analyst' || role === 'senior',
   secondApproval: (role: Role) => role === 'senior',
   claim: (role: Role) => role === 'analyst' || role === 'senior',
-  /** Opening a case by hand, from an investigation. */
-  openCase: (role: Role) => role === 'analyst' || role === 'senior' || role === 'support',
+  /** Opening a case by hand, from an investigation (support investigates but changes nothing). */
+  openCase: (role: Role) => role === 'analyst' || role === 'senior',
+  /** Support asks analysts to look at a customer instead of opening a case. */
+  flagForReview: (role: Role) => role === 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
-  viewRawPayload: (role: Role) => role === 'senior' || role === 'admin',
+  /** The unmasked provider payload: seniors only (admins see no personal data). */
+  viewRawPayload: (role: Role) => role === 'senior',
 } as const;
 
 export const roleLabels: Record<Role, string> = {

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CaseView, entityRoles, Provider } from '../case-view';
 import { NullableString, StringEnum } from '../case-view/primitives';
+import { CustomerSummary } from './customer-summary';
 import { AmlDisposition, DecisionOutcome, evidenceKinds } from './decisions';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
@@ -250,6 +251,7 @@ export const CaseDetail = Type.Object(
     earlierSessions: Type.Array(EarlierSession, {
       description: 'Notes and dispositions of the cases this one superseded, newest session first',
     }),
+    customerSummary: CustomerSummary,
   },
   { $id: 'CaseDetail', description: 'Everything a reviewer needs about one case' },
 );

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum } from '../case-view/primitives';
 import { CaseSummary } from './summary';
 
-export const caseEventTypes = ['created', 'updated', 'claimed', 'released', 'decided'] as const;
+export const caseEventTypes = ['created', 'updated', 'claimed', 'released', 'decided', 'flagged'] as const;
 export type CaseEventType = (typeof caseEventTypes)[number];
 
 /**

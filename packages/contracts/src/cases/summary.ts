@@ -69,6 +69,11 @@ export const CaseSummary = Type.Object(
       description: 'Who made the first of two decisions; cannot make the second',
     }),
     triage: Triage,
+    country: NullableString('Issuing country of the identity document, else the birth country'),
+    nationality: NullableString(),
+    hitTypes: Type.Array(Type.String(), {
+      description: 'AML list types of the entity hits (sanction, pep, adverse_media…); empty for support',
+    }),
     slaDueAt: DateTime('When the case should be resolved'),
     slaBreached: Type.Boolean({ description: 'Unresolved past slaDueAt' }),
     origin: StringEnum(caseOrigins, { description: 'Opened from the provider feed or by hand' }),

@@ -6,6 +6,7 @@ import { deliveryLeases } from './0004-delivery-leases';
 import { queueIndexes } from './0005-queue-indexes';
 import { searchTermsCovering } from './0006-search-terms-covering';
 import { caseLifecycle } from './0007-case-lifecycle';
+import { consoles } from './0013-consoles';
 
 /**
  * Every migration, in the order they run. Names sort in that order too (Kysely checks it): add the next one
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005-queue-indexes': queueIndexes,
   '0006-search-terms-covering': searchTermsCovering,
   '0007-case-lifecycle': caseLifecycle,
+  '0013-consoles': consoles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -43,6 +43,13 @@ const fastifyCodes: Record<string, { code: string; message: string }> = {
   FST_ERR_BAD_URL: { code: 'bad_url', message: 'The URL is not valid' },
 };
 
+/** The field an Ajv issue is about: an unknown or missing property is named, not just its parent. */
+function fieldPath(issue: { instancePath: string; params?: Record<string, unknown> }): string {
+  const params = issue.params ?? {};
+  const named = params.additionalProperty ?? params.missingProperty;
+  return typeof named === 'string' ? `${issue.instancePath}/${named}` : issue.instancePath;
+}
+
 function envelopeFor(error: FastifyError | Error, requestId: string): { statusCode: number; body: Envelope } {
   if (error instanceof ApiError) {
     const body: Envelope = { error: { code: error.code, message: error.message, requestId } };
@@ -52,20 +59,16 @@ function envelopeFor(error: FastifyError | Error, requestId: string): { statusCo
   if (error instanceof UpstreamError) return upstreamEnvelope(error, requestId);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
+    const details = fastifyError.validation.map((issue) => ({
+      in: fastifyError.validationContext,
+      path: fieldPath(issue),
+      message: issue.message,
+    }));
+    const first = details[0];
+    const named = first ? `${first.in ?? 'request'}${first.path} ${first.message}` : fastifyError.message;
     return {
       statusCode: 400,
-      body: {
-        error: {
-          code: 'invalid_request',
-          message: `Invalid request: ${fastifyError.message}`,
-          requestId,
-          details: fastifyError.validation.map((issue) => ({
-            in: fastifyError.validationContext,
-            path: issue.instancePath,
-            message: issue.message,
-          })),
-        },
-      },
+      body: { error: { code: 'invalid_request', message: `Invalid request: ${named}`, requestId, details } },
     };
   }
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;

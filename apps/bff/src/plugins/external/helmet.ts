@@ -60,8 +60,10 @@ export default fp(
     const headers = recordHeaders();
     app.addHook(
       'onRequest',
-      (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
         reply.headers(headers);
+        // API answers carry personal data or session state: no browser or proxy may keep a copy.
+        if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
         done();
       },
     );

@@ -4,9 +4,7 @@ import { ErrorEnvelope, WebhookAck } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { deliverySubjectRef } from '../../deliveries/processor';
-import { capaSignatureValid, secretsMatch } from '../../deliveries/signatures';
 import { ApiError } from '../../errors';
-import { notFoundEnvelope } from '../../plugins/app/errors';
 
 const rawBody = (request: FastifyRequest): Buffer =>
   Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -25,7 +23,8 @@ async function accept(app: FastifyInstance, request: FastifyRequest, provider: P
 
 /**
  * The providers' webhook receivers. Bodies are kept as raw bytes: Capa signs the exact bytes it sends, and
- * the stored delivery is what the provider sent, not a re-serialisation.
+ * the stored delivery is what the provider sent, not a re-serialisation. Callers are verified before any
+ * handler runs, from each route's access declaration (plugins/app/machine-callers.ts).
  */
 const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.removeAllContentTypeParsers();
@@ -41,24 +40,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WebhookAck, 400: ErrorEnvelope, 401: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const body = rawBody(request);
-      const signature = request.headers['capa-signature'];
-      if (
-        !capaSignatureValid(
-          app.config.capa.webhookSecret,
-          body,
-          typeof signature === 'string' ? signature : undefined,
-        )
-      ) {
-        throw new ApiError(
-          401,
-          'invalid_signature',
-          'The capa-signature header is missing or does not match',
-        );
-      }
-      return accept(app, request, 'capa', body);
-    },
+    async (request) => accept(app, request, 'capa', rawBody(request)),
   );
 
   app.post(
@@ -72,13 +54,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WebhookAck, 400: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request, reply) => {
-      // A wrong secret answers exactly like an unknown route, so the URL's existence is not confirmed.
-      if (!secretsMatch(app.config.connectfi.webhookSecret, request.params.secret)) {
-        return reply.code(404).send(notFoundEnvelope(request));
-      }
-      return accept(app, request, 'connectfi', rawBody(request));
-    },
+    async (request) => accept(app, request, 'connectfi', rawBody(request)),
   );
 };
 

@@ -1,7 +1,7 @@
 import type { Ajv } from 'ajv';
 import type { FastifyPluginAsync } from 'fastify';
-import { businessFromInit, customerView, individualFromInit } from '../customers';
-import { ok } from '../envelope';
+import { businessFromInit, customerView, individualFromInit, kycStatusOf } from '../customers';
+import { customerNotFound, ok } from '../envelope';
 import type { ConnectfiIds } from '../ids';
 import {
   type BusinessInitBody,
@@ -20,7 +20,7 @@ export interface CustomerRoutesOptions {
 }
 
 /**
- * POST /customer/init. The body is checked in two steps, the type first and then that type's fields, so each
+ * POST /customer/init and GET /customer/status/:customerId. The body is checked in two steps, the type first and then that type's fields, so each
  * error's schemaPath reads from the chosen layout's root ("#/required"), as connectFi's own errors do.
  */
 export const customerRoutes: FastifyPluginAsync<CustomerRoutesOptions> = async (app, { ajv, ids, store }) => {
@@ -45,4 +45,11 @@ export const customerRoutes: FastifyPluginAsync<CustomerRoutesOptions> = async (
       return ok(request.id, customerView(customer));
     },
   );
+
+  /** The customer's kycStatus, from its Akepa journey as the page's cross-reference table maps it. */
+  app.get<{ Params: { customerId: string } }>('/customer/status/:customerId', async (request) => {
+    const { customerId } = request.params;
+    if (!store.customers.has(customerId)) throw customerNotFound(customerId);
+    return ok(request.id, { customerId, kycStatus: kycStatusOf(store.journeys.get(customerId)) });
+  });
 };

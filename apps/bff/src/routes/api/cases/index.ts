@@ -16,6 +16,8 @@ import {
   ErrorEnvelope,
   EvidenceViewedRequest,
   EvidenceViewedResponse,
+  FlagRequest,
+  FlagResponse,
   KycLinkRequest,
   KycLinkResponse,
   NextCaseResponse,
@@ -29,11 +31,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
+import { summaryForRole } from '../../../cases/tipping-off';
 import { UpstreamError } from '../../../upstream';
+import evidencePackRoutes from './evidence-pack';
 
 /**
- * Who may do what (the table in src/cases/README.md): reviewers (analyst, senior) work cases; support reads,
- * searches, opens cases by hand and reveals identifiers; seniors and admins run bulk actions; admins see the
+ * Who may do what (test/access/matrix.ts): reviewers (analyst, senior) open and work cases; support reads,
+ * searches and reveals identifiers but changes nothing; seniors and admins run bulk actions; admins see the
  * queue for that, but not case details (PII).
  */
 const queueReaders: readonly Role[] = ['analyst', 'senior', 'support', 'admin'];
@@ -62,6 +66,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
+  await app.register(evidencePackRoutes);
 
   app.get(
     '/',
@@ -74,13 +79,17 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseListResponse, ...errors },
       },
     },
-    async (request) => store.list(request.query, contextOf(request).actor),
+    async (request) => {
+      const page = await store.list(request.query, contextOf(request).actor);
+      const role = request.user.role;
+      return { ...page, items: page.items.map((item) => summaryForRole(item, role)) };
+    },
   );
 
   app.post(
     '/',
     {
-      config: { access: { roles: caseReaders } },
+      config: { access: { roles: reviewers } },
       schema: {
         tags: ['cases'],
         summary: 'Open a case by hand for a subject',
@@ -227,6 +236,24 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       store.addNote(request.params.id, request.body.version, request.body.text, contextOf(request)),
+  );
+
+  app.post(
+    '/:id/flags',
+    {
+      config: { access: { roles: ['support'] } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Flag the case for review by an analyst, with the reason (added as a note)',
+        params: CaseIdParams,
+        body: FlagRequest,
+        response: { 200: FlagResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const result = await store.flagCase(request.params.id, request.body.reason, contextOf(request));
+      return { ...result, case: result.case && summaryForRole(result.case, request.user.role) };
+    },
   );
 
   app.post(

@@ -5,9 +5,7 @@ import {
   ErrorEnvelope,
   OutboundDeliveryListResponse,
   OutboundDeliveryQuery,
-  ReconcileResponse,
   StringEnum,
-  WebhookUrlsResponse,
 } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import { toDeliverySummary, toOutboundDelivery } from './views';
@@ -15,13 +13,10 @@ import { toDeliverySummary, toOutboundDelivery } from './views';
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
 const admin = { access: { roles: ['admin'] as const } };
 
-/**
- * Admin views of the webhook traffic (registered under /api): deliveries in and out, the URLs to give the
- * providers, and reconciliation on demand.
- */
+/** Admin views of the webhook traffic (registered under /api/deliveries): deliveries in and out. */
 const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/deliveries/inbound',
+    '/inbound',
     {
       config: admin,
       schema: {
@@ -37,7 +32,7 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/deliveries/outbound',
+    '/outbound',
     {
       config: admin,
       schema: {
@@ -52,35 +47,6 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!outbound) return { items: [] };
       return { items: (await outbound.list(request.query.status)).map(toOutboundDelivery) };
     },
-  );
-
-  app.get(
-    '/webhooks/urls',
-    {
-      config: admin,
-      schema: {
-        tags: ['webhooks'],
-        summary: 'The webhook URLs to give the providers',
-        response: { 200: WebhookUrlsResponse, ...errors },
-      },
-    },
-    async () => ({
-      capa: `${app.config.publicUrl}/webhooks/capa`,
-      connectfi: `${app.config.publicUrl}/webhooks/connectfi/${app.config.connectfi.webhookSecret}`,
-    }),
-  );
-
-  app.post(
-    '/reconcile',
-    {
-      config: admin,
-      schema: {
-        tags: ['webhooks'],
-        summary: 'Re-read every subject with an open case from its provider now',
-        response: { 200: ReconcileResponse, ...errors },
-      },
-    },
-    async () => app.deliveries.reconciler.run(),
   );
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CaseEvent } from '@review-desk/contracts';
+import { summaryForRole } from '../../../cases/tipping-off';
 import { allRoles } from '../../../plugins/app/access';
 
 const HEARTBEAT_MS = 15_000;
@@ -34,8 +35,10 @@ const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       stream.write('retry: 3000\n: connected\n\n');
 
+      const role = request.user.role;
       const send = (event: CaseEvent) => {
-        stream.write(`event: case\ndata: ${JSON.stringify(event)}\n\n`);
+        const shown = { ...event, case: summaryForRole(event.case, role) };
+        stream.write(`event: case\ndata: ${JSON.stringify(shown)}\n\n`);
       };
       const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), HEARTBEAT_MS);
       let ended = false;

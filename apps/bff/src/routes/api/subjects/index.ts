@@ -5,6 +5,8 @@ import {
   CaseView,
   ConnectfiSubjectParams,
   ErrorEnvelope,
+  FlagRequest,
+  FlagResponse,
   MediaParams,
   RawSubjectResponse,
   RevealRequest,
@@ -14,13 +16,15 @@ import {
 } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { summaryForRole } from '../../../cases/tipping-off';
 import { ApiError } from '../../../errors';
 import { proxyMedia } from '../../../subjects/media-proxy';
 import { revealedValue, viewForRole } from '../../../subjects/pii';
 
 /** Reading a subject is reading PII: reviewers and support, not admins (who manage users and the audit). */
 const readers: readonly Role[] = ['analyst', 'senior', 'support'];
-const rawReaders: readonly Role[] = ['senior', 'admin'];
+/** The provider's payload unmasked (ID numbers, tax ids, media links): seniors only, for escalations. */
+const rawReaders: readonly Role[] = ['senior'];
 
 const errors = {
   400: ErrorEnvelope,
@@ -122,6 +126,29 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         details: { field },
       });
       return { field, value: revealedValue(snapshot.view, field) };
+    },
+  );
+
+  app.post(
+    '/:provider/:id/flags',
+    {
+      config: { access: { roles: ['support'] } },
+      schema: {
+        tags: ['subjects'],
+        summary: 'Ask analysts to review a customer, with the reason (a note on their latest case, if any)',
+        params: SubjectParams,
+        body: FlagRequest,
+        response: { 200: FlagResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { provider, id } = request.params;
+      const user = request.user;
+      const result = await app.cases.store.flagSubject({ provider, subjectId: id }, request.body.reason, {
+        actor: { id: user.id, username: user.username, role: user.role },
+        requestId: request.id,
+      });
+      return { ...result, case: result.case && summaryForRole(result.case, user.role) };
     },
   );
 

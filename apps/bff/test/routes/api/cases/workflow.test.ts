@@ -690,7 +690,7 @@ describeEachEngine('case workflow routes', (engine) => {
     it('opens a case by hand from the live verification, once', async () => {
       const view = capaView({ userId: `wf-hand-${++counter}`, result: 'VERIFIED' });
       h.views.set(`capa:${view.subject.id}`, view);
-      const created = await post('support', '/api/cases', { provider: 'capa', subjectId: view.subject.id });
+      const created = await post('senior', '/api/cases', { provider: 'capa', subjectId: view.subject.id });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         created: true,
@@ -715,7 +715,7 @@ describeEachEngine('case workflow routes', (engine) => {
         operation: 'getAkepaStatus',
       });
       h.views.set('connectfi:cstap_down', down);
-      const minimal = await post('support', '/api/cases', { provider: 'connectfi', subjectId: 'cstap_down' });
+      const minimal = await post('analyst', '/api/cases', { provider: 'connectfi', subjectId: 'cstap_down' });
       expect(minimal.status).toBe(201);
       expect(minimal.body.case).toMatchObject({
         subjectId: 'cstap_down',
@@ -729,7 +729,7 @@ describeEachEngine('case workflow routes', (engine) => {
         operation: 'getKycDetails',
       });
       h.views.set('capa:nobody', missing);
-      const unknown = await post('support', '/api/cases', { provider: 'capa', subjectId: 'nobody' });
+      const unknown = await post('analyst', '/api/cases', { provider: 'capa', subjectId: 'nobody' });
       expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'subject_not_found' } } });
     });
 
@@ -827,6 +827,8 @@ describeEachEngine('case workflow routes', (engine) => {
       expect((await h.call('support', 'GET', `/api/cases/${summary.id}`)).statusCode).toBe(200);
       const claim = await post('support', `/api/cases/${summary.id}/claim`, { version: summary.version });
       expect(claim).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+      const opened = await post('support', '/api/cases', { provider: 'capa', subjectId: summary.subjectId });
+      expect(opened).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
       expect((await h.call('admin', 'GET', '/api/cases')).statusCode).toBe(200);
       expect((await h.call('admin', 'GET', `/api/cases/${summary.id}`)).statusCode).toBe(403);
       expect((await h.app.inject({ method: 'GET', url: '/api/cases' })).statusCode).toBe(401);

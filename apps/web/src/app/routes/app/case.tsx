@@ -10,6 +10,7 @@ import { useRef } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton } from '@/components/feedback/skeletons';
+import { FlagForReviewForm } from '@/components/flag-for-review-form';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
 import type { CaseViewContext } from '@/features/case-view/components/case-view-sections';
@@ -17,6 +18,7 @@ import { CaseViewSections } from '@/features/case-view/components/case-view-sect
 import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
 import { useDisposeAmlHit } from '@/features/cases/api/dispose-aml-hit';
+import { useFlagCase } from '@/features/cases/api/flag-case';
 import { useCase } from '@/features/cases/api/get-case';
 import { useRecordEvidenceViewed } from '@/features/cases/api/record-evidence-viewed';
 import { useRevealIdentifier } from '@/features/cases/api/reveal-identifier';
@@ -24,6 +26,7 @@ import { CaseHeader } from '@/features/cases/components/case/case-header';
 import { EarlierSessions, SupersededBanner } from '@/features/cases/components/case/case-lifecycle';
 import { CaseTimeline } from '@/features/cases/components/case/case-timeline';
 import { MutationError } from '@/features/cases/components/case/conflict-message';
+import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
 import { DecisionPanel } from '@/features/cases/components/case/decision-panel';
 import { KycLinkRequest } from '@/features/cases/components/case/kyc-link-request';
 import { RelatedCases } from '@/features/cases/components/case/related-cases';
@@ -85,6 +88,7 @@ function CasePage({
   const reveal = useRevealIdentifier();
   const dispose = useDisposeAmlHit();
   const recordViewed = useRecordEvidenceViewed();
+  const flag = useFlagCase();
   const recorded = useRef(new Set<string>());
   const reviewer = permissions.decide(user.role);
   const availability = decisionAvailability(user, summary);
@@ -146,6 +150,17 @@ function CasePage({
           )}
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
+          {permissions.flagForReview(user.role) && (
+            <>
+              <CustomerSummaryCard summary={detail.customerSummary} />
+              <FlagForReviewForm
+                hint="Tell the analysts why this customer needs a look. Your reason is added to the case as a note."
+                pending={flag.isPending}
+                error={flag.error}
+                onFlag={(reason) => flag.mutateAsync({ caseId: summary.id, request: { reason } })}
+              />
+            </>
+          )}
           <DecisionPanel
             detail={detail}
             user={user}

@@ -3,10 +3,12 @@ import type { Provider, RevealableField } from '@review-desk/contracts';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton } from '@/components/feedback/skeletons';
+import { FlagForReviewForm } from '@/components/flag-for-review-form';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
 import { CaseViewSections } from '@/features/case-view/components/case-view-sections';
 import { useCreateCase } from '@/features/cases/api/create-case';
+import { useFlagSubject } from '@/features/subjects/api/flag-subject';
 import { useSubject } from '@/features/subjects/api/get-subject';
 import { useRevealSubjectIdentifier } from '@/features/subjects/api/reveal-subject-identifier';
 import { RawPayload } from '@/features/subjects/components/raw-payload';
@@ -31,6 +33,7 @@ function SubjectPage({ provider, id }: { provider: Provider; id: string }) {
     onSuccess: (response) => navigate(paths.case.getHref(response.case.id)),
   });
   const reveal = useRevealSubjectIdentifier();
+  const flag = useFlagSubject();
   const onReveal = async (field: RevealableField) =>
     (await reveal.mutateAsync({ provider, id, field })).value;
 
@@ -57,6 +60,14 @@ function SubjectPage({ provider, id }: { provider: Provider; id: string }) {
         Live data from {providerLabels[provider]}, read-only. Decisions are made in a case.
       </Alert>
       {createCase.isError && <ErrorState error={createCase.error} title="The case could not be opened" />}
+      {permissions.flagForReview(user.role) && (
+        <FlagForReviewForm
+          hint="Tell the analysts why this customer needs a look. They decide whether a case is needed."
+          pending={flag.isPending}
+          error={flag.error}
+          onFlag={(reason) => flag.mutateAsync({ provider, id, request: { reason } })}
+        />
+      )}
       {subject.isPending ? (
         <PageSkeleton label="Loading the verification" />
       ) : subject.isError ? (

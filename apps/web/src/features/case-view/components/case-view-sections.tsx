@@ -1,4 +1,4 @@
-import { Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import type { CaseView, RevealableField } from '@review-desk/contracts';
 import type { ReactNode } from 'react';
 import type { AmlDispositionControl } from './aml-disposition-control';
@@ -12,6 +12,7 @@ import { IdDocumentSection } from './id-document-section';
 import { JourneySection } from './journey-section';
 import { LivenessSection } from './liveness-section';
 import type { OnEvidenceViewed } from './media';
+import { SectionCard } from './section-card';
 
 /** What a case adds to the read-only view: audited reveal, AML dispositions and evidence tracking. */
 export type CaseViewContext = {
@@ -56,13 +57,22 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
       onEvidenceViewed={onEvidenceViewed}
     />,
     <FraudSection key="fraud" provider={provider} section={view.fraud} />,
-    <AmlSection
-      key="aml"
-      provider={provider}
-      section={view.aml}
-      disposition={context.amlDisposition}
-      onEvidenceViewed={onEvidenceViewed}
-    />,
+    view.screeningWithheld ? (
+      <SectionCard key="aml" title="Screening">
+        <Typography variant="body2" color="text.secondary">
+          Not shown to your role. Staff who talk to customers never see screening results, so they cannot be
+          passed on.
+        </Typography>
+      </SectionCard>
+    ) : (
+      <AmlSection
+        key="aml"
+        provider={provider}
+        section={view.aml}
+        disposition={context.amlDisposition}
+        onEvidenceViewed={onEvidenceViewed}
+      />
+    ),
     <ClientReferenceSection
       key="clientReference"
       provider={provider}
