@@ -1,6 +1,7 @@
 import type { Provider } from '@review-desk/contracts';
 import { audit, type StoreTransaction, type SystemContext, systemAudit, writeCase } from './core';
 import type { CaseRow } from './schema';
+import { assertTransition } from './states';
 
 /** States in which a case is no longer worked on; every other state is live (at most one per subject). */
 export const finalStates = ['resolved', 'superseded'] as const;
@@ -42,6 +43,7 @@ export async function supersedeLiveCases(
     .forUpdate()
     .execute();
   for (const row of live) {
+    assertTransition('upstream_superseded', row.state, 'superseded');
     await writeCase(
       trx,
       row,

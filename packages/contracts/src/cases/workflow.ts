@@ -40,6 +40,7 @@ export const workflowActions = [
   'reopen',
   'upstream_review_needed',
   'upstream_resolved',
+  'upstream_superseded',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
