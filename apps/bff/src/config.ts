@@ -98,6 +98,17 @@ function secret(env: Env, name: string, minLength: number, fallback?: string): s
   return value;
 }
 
+/**
+ * A credential a provider issues (an API key, a login, a password, a signing secret): the providers document
+ * no format for them, so only what cannot work is refused: empty, or with whitespace (a pasted line break).
+ * Secrets the desk chooses itself keep their length rules (`secret`).
+ */
+function credential(env: Env, name: string): string {
+  const value = text(env, name);
+  if (/\s/.test(value)) throw new ConfigError(name, 'must not contain whitespace');
+  return value;
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -135,8 +146,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const capa = upstream
     ? {
         baseUrl: url(env, 'CAPA_BASE_URL'),
-        partnerApiKey: secret(env, 'CAPA_PARTNER_API_KEY', 16),
-        webhookSecret: secret(env, 'CAPA_WEBHOOK_SECRET', 16),
+        partnerApiKey: credential(env, 'CAPA_PARTNER_API_KEY'),
+        webhookSecret: credential(env, 'CAPA_WEBHOOK_SECRET'),
       }
     : {
         baseUrl: `http://127.0.0.1:${sandboxCapaPort}`,
@@ -146,8 +157,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const connectfi = upstream
     ? {
         baseUrl: url(env, 'CONNECTFI_BASE_URL'),
-        login: text(env, 'CONNECTFI_LOGIN'),
-        password: text(env, 'CONNECTFI_PASSWORD'),
+        login: credential(env, 'CONNECTFI_LOGIN'),
+        password: credential(env, 'CONNECTFI_PASSWORD'),
         webhookSecret: secret(env, 'CONNECTFI_WEBHOOK_SECRET', 24),
       }
     : {

@@ -64,6 +64,7 @@ const touchIntervalMs = 30_000;
 
 /** Sign-in, sign-out, and authentication of each request against its server-side session. */
 export class Authenticator {
+  readonly #endedListeners = new Set<(sessionId: string) => void>();
   readonly #throttle = new LoginThrottle();
   readonly #cache = new SessionCache();
   readonly #verified = new VerifiedTokens();
@@ -162,9 +163,26 @@ export class Authenticator {
     };
   }
 
+  /**
+   * Whether the user's session is still alive, without counting this as activity (an open event stream must
+   * not keep an idle session alive).
+   */
+  async stillAlive(user: AuthenticatedUser): Promise<boolean> {
+    const session = await this.#liveSession(user.sessionId, this.settings.now());
+    if (!session || session.userId !== user.id) return false;
+    return !(session.isDemo && !this.settings.demoUsersAllowed);
+  }
+
+  /** Called with the id of each session signed out here, so what it holds open (event streams) ends too. */
+  onSessionEnded(listener: (sessionId: string) => void): () => void {
+    this.#endedListeners.add(listener);
+    return () => this.#endedListeners.delete(listener);
+  }
+
   async signOut(user: AuthenticatedUser, origin: RequestOrigin): Promise<void> {
     const now = this.settings.now();
     this.#cache.delete(user.sessionId);
+    for (const listener of [...this.#endedListeners]) listener(user.sessionId);
     await this.db.transaction().execute(async (trx) => {
       if (!(await revokeSession(trx, user.sessionId, now))) return;
       await appendAudit(trx, {

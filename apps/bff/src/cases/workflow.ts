@@ -160,10 +160,24 @@ export function release(
  * reviewers pass over each other's candidates on PostgreSQL; on PGlite the single connection runs one
  * transaction at a time, which is just as exclusive.
  */
-export function next(core: StoreCore, context: ActionContext): Promise<CaseSummary | null> {
+export function next(
+  core: StoreCore,
+  context: ActionContext,
+): Promise<{ case: CaseSummary | null; held: boolean }> {
   return inTransaction(core, async (trx, events) => {
     const now = core.clock();
     const { actor } = context;
+    // A reviewer works one case at a time: the case they still hold comes back before a new one is handed out.
+    const holding = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('assignee_id', '=', actor.id)
+      .where('claim_expires_at', '>', now)
+      .where('state', '<>', 'resolved')
+      .orderBy('claim_expires_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (holding) return { case: await summaryOf(trx, holding.id, now), held: true };
     const candidate = (breached: boolean) =>
       trx
         .selectFrom('cases')
@@ -190,9 +204,9 @@ export function next(core: StoreCore, context: ActionContext): Promise<CaseSumma
         .skipLocked()
         .executeTakeFirst();
     const row = (await candidate(true)) ?? (await candidate(false));
-    if (!row) return null;
+    if (!row) return { case: null, held: false };
     await takeCase(core, trx, events, row, actor, 'claim', context, { via: 'next' });
-    return summaryOf(trx, row.id, now);
+    return { case: await summaryOf(trx, row.id, now), held: false };
   });
 }
 

@@ -175,7 +175,9 @@ describeEachEngine('case store', (engine) => {
     it('hands distinct cases to reviewers asking for the next case at once', async () => {
       for (let index = 0; index < 6; index++) await f.ingest(capaView({ userId: `race-next-${index}` }));
       const reviewers = await f.staff('analyst', 6);
-      const claimed = await Promise.all(reviewers.map((context) => f.store.next(context)));
+      const answers = await Promise.all(reviewers.map((context) => f.store.next(context)));
+      expect(answers.every((answer) => answer.held === false)).toBe(true);
+      const claimed = answers.map((answer) => answer.case);
       const ids = claimed.map((summary) => summary?.id);
       expect(ids.every((id) => typeof id === 'string')).toBe(true);
       expect(new Set(ids).size).toBe(6);
@@ -183,6 +185,20 @@ describeEachEngine('case store', (engine) => {
         expect(summary?.assignee?.id).toBe(reviewers[index]?.actor.id);
         expect(summary?.state).toBe('in_review');
       });
+    });
+
+    it('gives back the case a reviewer still holds, and says so, before handing out another', async () => {
+      for (let index = 0; index < 2; index++) await f.ingest(capaView({ userId: `held-next-${index}` }));
+      const [reviewer] = await f.staff('analyst', 1);
+      const first = await f.store.next(reviewer!);
+      expect(first).toMatchObject({ held: false, case: { state: 'in_review' } });
+      const again = await f.store.next(reviewer!);
+      expect(again.held).toBe(true);
+      expect(again.case?.id).toBe(first.case?.id);
+      await f.store.release(first.case!.id, again.case!.version, reviewer!);
+      const after = await f.store.next(reviewer!);
+      expect(after.held).toBe(false);
+      expect(after.case?.assignee?.id).toBe(reviewer!.actor.id);
     });
   });
 

@@ -16,6 +16,8 @@ export const permissions = {
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   /** The unmasked provider payload: seniors only (admins see no personal data). */
   viewRawPayload: (role: Role) => role === 'senior',
+  /** The evidence pack, offered on the case page (admins may export it too, but cannot open the case page). */
+  exportEvidencePack: (role: Role) => role === 'senior',
 } as const;
 
 export const roleLabels: Record<Role, string> = {

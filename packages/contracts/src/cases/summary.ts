@@ -192,6 +192,10 @@ export const NextCaseResponse = Type.Object(
     case: NullableObject(CaseSummary, {
       description: 'The case now claimed by you; null when the queue is empty',
     }),
+    held: Type.Boolean({
+      description:
+        'True when the case is one you already held (finish or release it before the next is handed out)',
+    }),
   },
   { $id: 'NextCaseResponse' },
 );

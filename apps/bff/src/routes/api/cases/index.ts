@@ -126,7 +126,7 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NextCaseResponse, ...errors },
       },
     },
-    async (request) => ({ case: await store.next(contextOf(request)) }),
+    async (request) => store.next(contextOf(request)),
   );
 
   app.post(

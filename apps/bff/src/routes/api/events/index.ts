@@ -1,15 +1,27 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CaseEvent } from '@review-desk/contracts';
 import { summaryForRole } from '../../../cases/tipping-off';
 import { allRoles } from '../../../plugins/app/access';
+import { SessionStreams } from './session-streams';
 
 const HEARTBEAT_MS = 15_000;
+/** A stream is ended after this long; the browser's EventSource reconnects, and is authenticated afresh. */
+const MAX_STREAM_MS = 60 * 60_000;
+/** Open streams one session may hold (a few tabs); a further one ends the oldest. */
+const MAX_STREAMS_PER_SESSION = 3;
 
 /**
  * Server-Sent Events of case changes (`event: case`, data a CaseEvent) for any signed-in user. A comment line
- * every 15 s keeps proxies from closing an idle stream; the subscription ends with the connection.
+ * every 15 s keeps proxies from closing an idle stream. A stream lives no longer than its session: signing
+ * out ends it at once, and the session is re-checked at every heartbeat and before every event (idle expiry,
+ * a disabled user, a revoked session).
  */
 const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const streams = new SessionStreams(MAX_STREAMS_PER_SESSION);
+  const stopListening = app.authenticator.onSessionEnded((sessionId) => streams.endSession(sessionId));
+  app.addHook('onClose', async () => stopListening());
+
   app.get(
     '/',
     {
@@ -20,36 +32,56 @@ const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['events'],
         summary: 'Case changes as Server-Sent Events (text/event-stream)',
         description:
-          'Events named "case" whose data is a CaseEvent (created, updated, claimed, released, decided). Keep the highest version per case.',
+          'Events named "case" whose data is a CaseEvent (created, updated, claimed, released, decided). Keep the highest version per case. The stream ends with the session, and after an hour at most (the browser reconnects).',
       },
     },
     async (request, reply) => {
+      const user = request.user;
       reply.hijack();
       const stream = reply.raw;
+      // The security headers every reply carries (set by the onRequest hooks), then the stream's own.
       stream.writeHead(200, {
+        ...(reply.getHeaders() as OutgoingHttpHeaders),
         'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        'cache-control': 'no-store, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
         'x-request-id': request.id,
       });
       stream.write('retry: 3000\n: connected\n\n');
 
+      let ended = false;
+      /** Resolves to false (and ends the stream) once the session is gone. */
+      const sessionAlive = async (): Promise<boolean> => {
+        if (ended) return false;
+        const alive = await app.authenticator.stillAlive(user).catch(() => false);
+        if (!alive) end();
+        return alive && !ended;
+      };
       const role = request.user.role;
       const send = (event: CaseEvent) => {
         const shown = { ...event, case: summaryForRole(event.case, role) };
-        stream.write(`event: case\ndata: ${JSON.stringify(shown)}\n\n`);
+        void sessionAlive().then((alive) => {
+          if (alive) stream.write(`event: case\ndata: ${JSON.stringify(shown)}\n\n`);
+        });
       };
-      const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), HEARTBEAT_MS);
-      let ended = false;
+      const heartbeat = setInterval(() => {
+        void sessionAlive().then((alive) => {
+          if (alive) stream.write(': heartbeat\n\n');
+        });
+      }, HEARTBEAT_MS);
+      const lifetime = setTimeout(() => end(), MAX_STREAM_MS);
       const end = () => {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
+        clearTimeout(lifetime);
         unsubscribe();
+        forget();
         stream.end();
       };
       const unsubscribe = app.caseEvents.subscribe(send, end);
+      const forget = streams.add(user.sessionId, end);
       request.raw.on('close', end);
       stream.on('error', end);
     },

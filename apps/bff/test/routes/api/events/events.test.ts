@@ -1,6 +1,7 @@
 import type { CaseEvent } from '@review-desk/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../../src/app';
+import { signIn } from '../../../auth/app';
 import { capaView } from '../../../cases/fixtures';
 import { type CaseHarness, caseHarness } from '../../../cases/harness';
 import { describeEachEngine } from '../../../helpers/db';
@@ -113,6 +114,47 @@ describeEachEngine('case events', (engine) => {
 
     await stream.close();
     await until(() => h.app.caseEvents.subscriberCount === 0);
+  });
+
+  it('carries the security headers of every reply, and no-store', async () => {
+    const stream = await subscribe(baseUrl, h.as.analyst.cookie);
+    const headers = stream.response.headers;
+    expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('cache-control')).toContain('no-store');
+    await stream.close();
+  });
+
+  it('ends the streams of a session when it signs out, and delivers nothing after', async () => {
+    const session = await signIn(h.app, 'support', 'support-demo');
+    const stream = await subscribe(baseUrl, session.cookie);
+    await until(() => stream.comments.includes(': connected'));
+    const logout = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    });
+    expect(logout.statusCode).toBe(204);
+    await stream.ended;
+    const summary = await h.ingest(capaView({ userId: 'events-after-logout' }));
+    expect(stream.events.some((event) => event.caseId === summary.id)).toBe(false);
+  });
+
+  it('lets one session hold only a few streams: a further one ends the oldest', async () => {
+    const session = await signIn(h.app, 'senior', 'senior-demo');
+    const streams = [];
+    for (let index = 0; index < 4; index++) {
+      const stream = await subscribe(baseUrl, session.cookie);
+      await until(() => stream.comments.includes(': connected'));
+      streams.push(stream);
+    }
+    await streams[0]?.ended;
+    const summary = await h.ingest(capaView({ userId: 'events-many-streams' }));
+    for (const stream of streams.slice(1)) {
+      await stream.next((event) => event.caseId === summary.id);
+    }
+    for (const stream of streams) await stream.close();
   });
 
   it('refuses the stream without a session', async () => {

@@ -28,6 +28,7 @@ import { CaseTimeline } from '@/features/cases/components/case/case-timeline';
 import { MutationError } from '@/features/cases/components/case/conflict-message';
 import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
 import { DecisionPanel } from '@/features/cases/components/case/decision-panel';
+import { EvidencePackDownload } from '@/features/cases/components/case/evidence-pack-download';
 import { KycLinkRequest } from '@/features/cases/components/case/kyc-link-request';
 import { RelatedCases } from '@/features/cases/components/case/related-cases';
 import { decisionAvailability } from '@/features/cases/utils/case-permissions';
@@ -171,6 +172,7 @@ function CasePage({
             }}
           />
           {reviewer && rejectedByCapa(detail) && <KycLinkRequest summary={summary} />}
+          {permissions.exportEvidencePack(user.role) && <EvidencePackDownload summary={summary} />}
           <RelatedCases related={detail.related} conflict={detail.relatedConflict} />
           <EarlierSessions sessions={detail.earlierSessions} />
           <CaseTimeline detail={detail} canAddNote={reviewer} />

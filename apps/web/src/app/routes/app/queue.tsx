@@ -110,6 +110,7 @@ export function Component() {
           onHiddenColumnsChange={setHiddenColumns}
           now={now}
           selectable={selectable}
+          showHitTypes={user.role !== 'support'}
           rowSelection={rowSelection}
           onRowSelectionChange={setRowSelection}
           onOpen={openCase}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { bareView, capaView } from '@/testing/fixtures/case-view';
-import { caseDetail, caseSummary } from '@/testing/fixtures/cases';
+import { caseDetail, caseList, caseSummary } from '@/testing/fixtures/cases';
 import { errorReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
 
@@ -81,5 +81,26 @@ describe('support console', () => {
     await screen.findByRole('region', { name: 'Decision' });
     expect(screen.queryByRole('region', { name: 'Flag for review' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'For the customer' })).toBeNull();
+  });
+
+  it('shows country, nationality and hit types in the queue, and no hit-type column to support', async () => {
+    mockFetch()
+      .signedInAs('analyst')
+      .get('/api/cases', { body: caseList([caseSummary({ hitTypes: ['pep', 'sanction'] })]) });
+    const analystView = renderApp('/queue');
+    const table = await screen.findByRole('table', { name: 'Case queue' });
+    for (const name of ['Country', 'Nationality', 'Hit types'])
+      expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
+    expect(within(table).getByText('PEP, Sanctions')).toBeTruthy();
+    expect(within(table).getByText('MX')).toBeTruthy();
+    analystView.unmount();
+
+    mockFetch()
+      .signedInAs('support')
+      .get('/api/cases', { body: caseList([caseSummary({ hitTypes: [] })]) });
+    renderApp('/queue');
+    const supportTable = await screen.findByRole('table', { name: 'Case queue' });
+    expect(within(supportTable).getByRole('columnheader', { name: 'Country' })).toBeTruthy();
+    expect(within(supportTable).queryByRole('columnheader', { name: 'Hit types' })).toBeNull();
   });
 });

@@ -16,7 +16,15 @@ declare module '@tanstack/react-table' {
 
 const column = createColumnHelper<CaseSummary>();
 
-export type QueueColumnOptions = { now: number; selectable: boolean };
+/** showHitTypes: false for support, who are never served screening results. */
+export type QueueColumnOptions = { now: number; selectable: boolean; showHitTypes?: boolean };
+
+const hitTypeLabels: Record<string, string> = {
+  sanction: 'Sanctions',
+  pep: 'PEP',
+  adverse_media: 'Adverse media',
+};
+const hitTypeLabel = (type: string) => hitTypeLabels[type] ?? type.replaceAll('_', ' ');
 
 const TOP_FACTORS = 2;
 
@@ -24,6 +32,7 @@ const TOP_FACTORS = 2;
 export function createQueueColumns({
   now,
   selectable,
+  showHitTypes = true,
 }: QueueColumnOptions): ColumnDef<CaseSummary, unknown>[] {
   const columns: ColumnDef<CaseSummary, never>[] = [
     column.display({
@@ -54,6 +63,31 @@ export function createQueueColumns({
       meta: { label: 'Subject type' },
       cell: ({ row }) => (row.original.subjectType === 'business' ? 'Business' : 'Individual'),
     }),
+    column.display({
+      id: 'country',
+      header: 'Country',
+      meta: { label: 'Country' },
+      cell: ({ row }) => <bdi dir="auto">{row.original.country ?? '—'}</bdi>,
+    }),
+    column.display({
+      id: 'nationality',
+      header: 'Nationality',
+      meta: { label: 'Nationality' },
+      cell: ({ row }) => <bdi dir="auto">{row.original.nationality ?? '—'}</bdi>,
+    }),
+    ...(showHitTypes
+      ? [
+          column.display({
+            id: 'hitTypes',
+            header: 'Hit types',
+            meta: { label: 'AML hit types' },
+            cell: ({ row }) =>
+              row.original.hitTypes.length === 0
+                ? 'None'
+                : row.original.hitTypes.map(hitTypeLabel).join(', '),
+          }),
+        ]
+      : []),
     column.display({
       id: 'upstreamStatus',
       header: 'Upstream status',

@@ -26,6 +26,8 @@ type QueueTableProps = {
   onHiddenColumnsChange: (hidden: string[]) => void;
   now: number;
   selectable: boolean;
+  /** Whether the AML hit-type column is shown (never to support). */
+  showHitTypes?: boolean;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (selection: RowSelectionState) => void;
   onOpen: (item: CaseSummary) => void;
@@ -46,8 +48,11 @@ function sortingOf(search: QueueSearch, columnForSort: Map<string, string>): Sor
 
 /** The queue as a table in manual mode: the rows are one server page after another, sorted by the server. */
 export function QueueTable(props: QueueTableProps) {
-  const { cases, search, now, selectable, hiddenColumns, rowSelection } = props;
-  const columns = useMemo(() => createQueueColumns({ now, selectable }), [now, selectable]);
+  const { cases, search, now, selectable, hiddenColumns, rowSelection, showHitTypes = true } = props;
+  const columns = useMemo(
+    () => createQueueColumns({ now, selectable, showHitTypes }),
+    [now, selectable, showHitTypes],
+  );
   const columnForSort = useMemo(
     () =>
       new Map(
