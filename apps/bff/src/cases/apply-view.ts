@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { AuditEvent } from '../db/audit';
 import {
@@ -6,6 +7,7 @@ import {
   audit,
   inTransaction,
   lockCase,
+  lockCaseRow,
   type PendingEvents,
   type StoreCore,
   type StoreTransaction,
@@ -20,6 +22,7 @@ import type { CaseInput } from './intake';
 import { linkingKeys, searchTerms } from './linking';
 import type { CaseOrigin, CaseRow } from './schema';
 import { assertTransition } from './states';
+import { findLiveCase, supersedeLiveCases } from './supersede';
 import { computeTriage } from './triage';
 
 /** Opening cases from the provider feed or by hand, following upstream status changes, closing on upstream resolution. */
@@ -86,11 +89,13 @@ async function insertCase(
   input: CaseInput,
   origin: CaseOrigin,
   now: Date,
+  id?: string,
 ): Promise<CaseRow | null> {
   const triage = computeTriage(input.view);
   const row = await trx
     .insertInto('cases')
     .values({
+      ...(id ? { id } : {}),
       provider: input.provider,
       subject_id: input.subjectId,
       verification_id: verificationKey(input),
@@ -140,6 +145,7 @@ async function updateFromUpstream(
   auditFor: (action: string, details: Record<string, string | number | boolean | null>) => AuditEvent,
 ): Promise<boolean> {
   const now = core.clock();
+  if (row.state === 'superseded') return false;
   const statusChanged = row.upstream_status !== input.upstreamStatus;
   // A provider that still says "review needed" about a case decided here is not news; a change of status is.
   const reopen =
@@ -210,10 +216,24 @@ export function openOrUpdateCase(
     let row = await findByKey(trx, input);
     if (!row) {
       if (!input.reviewNeeded) return { case: null, created: false, changed: false };
-      const created = await insertCase(core, trx, input, 'upstream', now);
+      // A newer session of the subject: the live case of the older one gives way to it (one live case per
+      // subject and provider, which the database enforces with a partial unique index).
+      const id = randomUUID();
+      const superseded = await supersedeLiveCases(trx, input.provider, input.subjectId, id, context, now);
+      const created = await insertCase(core, trx, input, 'upstream', now, id);
       if (created) {
-        await audit(trx, systemAudit(context, 'case.opened', created.id, openedAudit(created, input), now));
+        await audit(
+          trx,
+          systemAudit(
+            context,
+            'case.opened',
+            created.id,
+            { ...openedAudit(created, input), supersedes: superseded.join(',') || null },
+            now,
+          ),
+        );
         events.add('created', created.id);
+        for (const old of superseded) events.add('updated', old);
         return { case: await summaryOf(trx, created.id, now), created: true, changed: true };
       }
       row = await findByKey(trx, input);
@@ -236,8 +256,10 @@ export function closeResolvedUpstream(
 ): Promise<{ case: CaseSummary; changed: boolean }> {
   return inTransaction(core, async (trx, events) => {
     const now = core.clock();
-    const row = await lockCase(trx, caseId);
-    if (row.state === 'resolved') return { case: await summaryOf(trx, row.id, now), changed: false };
+    const row = await lockCaseRow(trx, caseId);
+    if (row.state === 'resolved' || row.state === 'superseded') {
+      return { case: await summaryOf(trx, row.id, now), changed: false };
+    }
     assertTransition('upstream_resolved', row.state, 'resolved');
     await writeCase(
       trx,
@@ -269,7 +291,8 @@ export function closeResolvedUpstream(
 
 /**
  * A case opened by a person (support or a reviewer), whatever the provider says. An existing case for the
- * same verification is returned instead, reopened if it was resolved.
+ * same verification is returned instead, reopened if it was resolved; so is the subject's live case at the
+ * provider, since there is only ever one.
  */
 export function openCaseByHand(
   core: StoreCore,
@@ -278,6 +301,8 @@ export function openCaseByHand(
 ): Promise<{ case: CaseSummary; created: boolean }> {
   return inTransaction(core, async (trx, events) => {
     const now = core.clock();
+    const live = await findLiveCase(trx, input.provider, input.subjectId);
+    if (live) return { case: await summaryOf(trx, live.id, now), created: false };
     let row = await findByKey(trx, input);
     if (!row) {
       const created = await insertCase(core, trx, input, 'by_hand', now);

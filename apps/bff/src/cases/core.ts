@@ -2,7 +2,7 @@ import type { CaseEvent, CaseEventType, CaseSummary, FourEyesPolicy, Role } from
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type AuditEvent, appendAudit } from '../db/audit';
 import type { DB, JsonObject } from '../db/schema';
-import { caseNotFound, claimedByOther, notClaimed, versionConflict } from './errors';
+import { caseNotFound, caseSuperseded, claimedByOther, notClaimed, versionConflict } from './errors';
 import { type SummaryRow, selectSummaries, toSummary } from './rows';
 import type { CaseRow, CasesTable, StoreDB } from './schema';
 
@@ -97,11 +97,21 @@ export async function summaryOf(
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => uuidPattern.test(value);
 
-/** The case row, locked until the transaction ends; 404 when there is none. */
-export async function lockCase(trx: StoreTransaction, id: string): Promise<CaseRow> {
+/** The case row, whatever its state, locked until the transaction ends; 404 when there is none. */
+export async function lockCaseRow(trx: StoreTransaction, id: string): Promise<CaseRow> {
   if (!isUuid(id)) throw caseNotFound();
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw caseNotFound();
+  return row;
+}
+
+/**
+ * The case row for a write, locked until the transaction ends; 404 when there is none, 409 `case_superseded`
+ * when a newer session replaced it (a final state: the work goes on in the successor).
+ */
+export async function lockCase(trx: StoreTransaction, id: string, now = new Date()): Promise<CaseRow> {
+  const row = await lockCaseRow(trx, id);
+  if (row.state === 'superseded') throw caseSuperseded(await summaryOf(trx, row.id, now));
   return row;
 }
 

@@ -21,9 +21,11 @@ import { customerSummary } from './customer-summary';
 import { readDecisions, reviewOf } from './decision-records';
 import { premarkRememberedHits, readDispositions } from './dispositions';
 import { applicationsOf, readEntityApplications, replaceEntityApplications } from './entity-applications';
+import { readEarlierSessions } from './earlier-sessions';
 import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
 import { readEvidenceViews } from './evidence-views';
+import { readNotes } from './notes';
 import { relatedCases } from './related';
 import { detailForRole } from './tipping-off';
 
@@ -130,7 +132,7 @@ export async function caseDetail(
     );
 
     const stored = await readEntityApplications(trx, row.id);
-    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval, review] =
+    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval, review, earlier] =
       await Promise.all([
         summaryOf(trx, row.id, now),
         readDispositions(trx, row.id),
@@ -152,6 +154,7 @@ export async function caseDetail(
           actor: context.actor,
         }),
         reviewOf(trx, row, view),
+        readEarlierSessions(trx, row.id),
       ]);
     const unmasked = seesUnmaskedPii(context.actor.role);
     const viewedApplications = new Set(
@@ -184,26 +187,9 @@ export async function caseDetail(
       relatedConflict: related.conflict,
       approval,
       review,
+      earlierSessions: earlier,
       customerSummary: customerSummary(summary, decisions, entries),
     };
     return detailForRole(detail, context.actor.role);
   });
-}
-
-async function readNotes(db: Parameters<typeof readDecisions>[0], caseId: string) {
-  const rows = await db
-    .selectFrom('case_notes as n')
-    .leftJoin('users as author', 'author.id', 'n.author_id')
-    .selectAll('n')
-    .select('author.display_name as author_name')
-    .where('n.case_id', '=', caseId)
-    .orderBy('n.created_at')
-    .orderBy('n.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    author: { id: row.author_id, displayName: row.author_name ?? 'Unknown user' },
-    text: row.text,
-    createdAt: row.created_at.toISOString(),
-  }));
 }

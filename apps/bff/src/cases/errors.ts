@@ -11,6 +11,15 @@ export const versionConflict = (current: CaseSummary) =>
     { case: current },
   );
 
+/** Writes to a case a newer session replaced: the successor is where the work goes on. */
+export const caseSuperseded = (current: CaseSummary) =>
+  new ApiError(
+    409,
+    'case_superseded',
+    'A newer verification session of this subject replaced this case; continue on the newer case',
+    { case: current, supersededBy: current.supersededBy },
+  );
+
 export const notClaimed = (current: CaseSummary) =>
   new ApiError(409, 'not_claimed', 'Claim the case before working on it', { case: current });
 

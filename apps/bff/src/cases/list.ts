@@ -144,6 +144,7 @@ const breached = (eb: AnyBuilder, source: Source, at: Date) =>
   eb.and([
     condition(eb, source, ['sla_due_at', '<=', at]),
     condition(eb, source, ['state', '<>', 'resolved']),
+    condition(eb, source, ['state', '<>', 'superseded']),
   ]);
 
 export async function listCases(

@@ -26,7 +26,7 @@ const iso = (date: Date | null): string | null => (date === null ? null : date.t
 
 /** Unresolved past its SLA due time. */
 export const slaBreached = (row: Pick<CaseRow, 'state' | 'sla_due_at'>, now: Date): boolean =>
-  row.state !== 'resolved' && row.sla_due_at.getTime() <= now.getTime();
+  row.state !== 'resolved' && row.state !== 'superseded' && row.sla_due_at.getTime() <= now.getTime();
 
 export function toSummary(row: SummaryRow, now: Date): CaseSummary {
   return {
@@ -59,5 +59,6 @@ export function toSummary(row: SummaryRow, now: Date): CaseSummary {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     resolvedAt: iso(row.resolved_at),
+    supersededBy: row.superseded_by,
   };
 }

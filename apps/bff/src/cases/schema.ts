@@ -92,6 +92,8 @@ export interface CasesTable {
   created_at: Date;
   updated_at: Date;
   resolved_at: Date | null;
+  /** The successor case, for a superseded one (migration 0007). */
+  superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type CaseRow = Selectable<CasesTable>;
 

@@ -69,6 +69,14 @@ export const transitions: ReadonlyArray<readonly [WorkflowAction, CaseState, Cas
   ['upstream_resolved', 'awaiting_second_review', 'resolved'],
   ['upstream_resolved', 'escalated', 'resolved'],
   ['upstream_resolved', 'info_requested', 'resolved'],
+
+  // A newer session of the same subject replaced this one (final).
+  ['upstream_superseded', 'open', 'superseded'],
+  ['upstream_superseded', 'reopened', 'superseded'],
+  ['upstream_superseded', 'in_review', 'superseded'],
+  ['upstream_superseded', 'awaiting_second_review', 'superseded'],
+  ['upstream_superseded', 'escalated', 'superseded'],
+  ['upstream_superseded', 'info_requested', 'superseded'],
 ];
 
 const allowed = new Set(transitions.map(([action, from, to]) => `${action}:${from}:${to}`));
@@ -90,6 +98,7 @@ const usualTarget: Record<WorkflowAction, CaseState> = {
   upstream_review_needed: 'reopened',
   upstream_resolved: 'resolved',
   evidence_changed: 'reopened',
+  upstream_superseded: 'superseded',
 };
 
 /** The state `action` leads to from `from` when it changes nothing else; null when the action does not apply. */

@@ -53,6 +53,7 @@ export function detailForRole(detail: CaseDetail, role: Role): CaseDetail {
     ...detail,
     case: summaryForRole(detail.case, role),
     dispositions: [],
+    earlierSessions: detail.earlierSessions.map((session) => ({ ...session, dispositions: [] })),
     decisions: detail.decisions.map(decisionForRole),
     timeline: timelineForRole(detail.timeline),
     approval: {

@@ -1,5 +1,5 @@
 import type { Provider } from '@review-desk/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit, appendAuditEvents } from '../db/audit';
 import { Batcher } from '../db/batcher';
 import type { DeliveryDB, DeliveryRow, DeliveryStatus } from './schema';
@@ -15,11 +15,6 @@ export interface RecordedDelivery {
 
 export interface DeliveryStoreOptions {
   clock?: () => Date;
-  /**
-   * A byte-identical delivery arriving this long after the first was processed is read as news (Capa sends the
-   * same body for a user's next REVIEW_NEEDED session) and queued again on the same row; sooner, it is a retry.
-   */
-  redeliveryAfterMs?: number;
   /** Deliveries written in one transaction at most, when a burst arrives faster than one commit. */
   maxBatch?: number;
 }
@@ -52,7 +47,6 @@ const maxErrorLength = 500;
  */
 export class DeliveryStore {
   readonly #clock: () => Date;
-  readonly #redeliveryAfterMs: number;
   readonly #arrivals: Batcher<Arrival, RecordedDelivery>;
   readonly #leases: Batcher<{ id: string; ms: number }, DeliveryRow | undefined>;
   readonly #finishes: Batcher<Finish, undefined>;
@@ -62,7 +56,6 @@ export class DeliveryStore {
     options: DeliveryStoreOptions = {},
   ) {
     this.#clock = options.clock ?? (() => new Date());
-    this.#redeliveryAfterMs = options.redeliveryAfterMs ?? 10 * 60_000;
     this.#arrivals = new Batcher(
       (group) => this.db.transaction().execute((trx) => this.#store(trx, group)),
       options.maxBatch ?? 200,
@@ -141,21 +134,29 @@ export class DeliveryStore {
     return results as RecordedDelivery[];
   }
 
-  /** The same content was stored before: a provider retry, or news if it was processed long enough ago. */
+  /**
+   * The same content was stored before. A delivery is a nudge to read the provider, not the news itself: Capa
+   * sends the same body for a user's next session. So it is coalesced only with an identical delivery still
+   * waiting to be read (not yet leased); once that one was read (or is being read), this one asks for a fresh
+   * read. Provider retries stay harmless: a read that finds nothing new changes no case.
+   */
   async #storeAgain(trx: Transaction<DeliveryDB>, arrival: Arrival, now: Date): Promise<RecordedDelivery> {
     const { provider, contentHash } = arrival;
     const existing = await trx
       .selectFrom('deliveries')
-      .select(['id', 'status', 'processed_at'])
+      .select(['id', 'status', 'lease_until'])
       .where('provider', '=', provider)
       .where('dedupe_key', '=', contentHash)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const stale =
-      existing.status === 'processed' &&
-      existing.processed_at !== null &&
-      now.getTime() - existing.processed_at.getTime() >= this.#redeliveryAfterMs;
-    if (!stale) return { id: existing.id, duplicate: true, queue: false };
+    const waiting =
+      existing.status === 'pending' && (existing.lease_until === null || existing.lease_until <= now);
+    if (waiting) return { id: existing.id, duplicate: true, queue: false };
+    if (existing.status === 'pending') {
+      // Being read right now, perhaps before the news this delivery brings: read again once that read ends.
+      await trx.updateTable('deliveries').set({ read_again: true }).where('id', '=', existing.id).execute();
+      return { id: existing.id, duplicate: true, queue: false };
+    }
     await trx
       .updateTable('deliveries')
       .set({ status: 'pending', attempts: 0, last_error: null, received_at: now, lease_until: null })
@@ -254,14 +255,21 @@ export class DeliveryStore {
     }
     const write = async (db: Kysely<DeliveryDB>) => {
       for (const { status, error, ids } of outcomes.values()) {
+        // A row nudged again while it was being read goes back to pending for a fresh read (the sweep takes it).
         await db
           .updateTable('deliveries')
           .set((eb) => ({
-            status,
-            attempts: eb('attempts', '+', 1),
+            status: sql<DeliveryStatus>`case when read_again then 'pending' else ${status} end`,
+            attempts: eb
+              .case()
+              .when('read_again', '=', true)
+              .then(0)
+              .else(eb('attempts', '+', 1))
+              .end(),
             last_error: error === null ? null : error.slice(0, maxErrorLength),
             processed_at: status === 'unmatched' ? null : now,
             lease_until: null,
+            read_again: false,
           }))
           .where('id', 'in', ids)
           .execute();

@@ -35,7 +35,7 @@ export class Reconciler {
     const subjects = await this.deps.db
       .selectFrom('cases')
       .select(['provider', 'subject_id'])
-      .where('state', '!=', 'resolved')
+      .where('state', 'not in', ['resolved', 'superseded'])
       .groupBy(['provider', 'subject_id'])
       .execute();
     const totals: ReconcileResponse = { checked: 0, changed: 0, closed: 0, failed: 0 };

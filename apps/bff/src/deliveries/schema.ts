@@ -30,6 +30,8 @@ export interface DeliveriesTable {
   processed_at: Date | null;
   /** No worker takes the row before this time: one is processing it, or it waits for its next retry. */
   lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** An identical delivery arrived while this one was being read: read the provider again afterwards (0007). */
+  read_again: ColumnType<boolean, boolean | undefined, boolean>;
 }
 export type DeliveryRow = Selectable<DeliveriesTable>;
 

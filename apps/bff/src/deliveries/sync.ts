@@ -78,7 +78,7 @@ export class SubjectSync {
       .select('id')
       .where('provider', '=', provider)
       .where('subject_id', '=', subjectId)
-      .where('state', '!=', 'resolved')
+      .where('state', 'not in', ['resolved', 'superseded'])
       .execute();
     return rows.map((row) => row.id);
   }

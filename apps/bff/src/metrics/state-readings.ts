@@ -10,7 +10,8 @@ type MetricsTables = CaseTables & DeliveryTables;
 
 const breakerStates: readonly BreakerState[] = ['closed', 'open', 'half_open'];
 const openStates = caseStates.filter(
-  (state): state is Exclude<CaseState, 'resolved'> => state !== 'resolved',
+  (state): state is Exclude<CaseState, 'resolved' | 'superseded'> =>
+    state !== 'resolved' && state !== 'superseded',
 );
 
 export interface StateSources {
@@ -39,7 +40,7 @@ export async function readState(gauges: StateGauges, sources: StateSources): Pro
       .selectFrom('case_counts')
       .select(['provider', 'state'])
       .select(sql<string>`coalesce(sum(cases), 0)`.as('count'))
-      .where('state', '<>', 'resolved')
+      .where('state', 'not in', ['resolved', 'superseded'])
       .groupBy(['provider', 'state'])
       .execute(),
     db

@@ -57,6 +57,19 @@ export const Note = Type.Object(
 );
 export type Note = Static<typeof Note>;
 
+export const EarlierSession = Type.Object(
+  {
+    caseId: Type.String({ format: 'uuid' }),
+    verificationId: NullableString('The older session id'),
+    openedAt: DateTime(),
+    supersededAt: DateTime('When the newer session replaced it'),
+    notes: Type.Array(Note),
+    dispositions: Type.Array(Disposition),
+  },
+  { description: 'A case of an older session of the same subject that this case superseded' },
+);
+export type EarlierSession = Static<typeof EarlierSession>;
+
 export const decisionStages = ['single', 'first_of_two', 'second_of_two'] as const;
 
 export const Decision = Type.Object(
@@ -322,6 +335,9 @@ export const CaseDetail = Type.Object(
           'The decision the next decision reviews (awaiting second review, or escalated); null otherwise',
       },
     ),
+    earlierSessions: Type.Array(EarlierSession, {
+      description: 'Notes and dispositions of the cases this one superseded, newest session first',
+    }),
     customerSummary: CustomerSummary,
   },
   { $id: 'CaseDetail', description: 'Everything a reviewer needs about one case' },

@@ -84,6 +84,12 @@ export const CaseSummary = Type.Object(
     createdAt: DateTime('When the case was opened'),
     updatedAt: DateTime('Last change'),
     resolvedAt: Nullable(DateTime('When it was resolved')),
+    supersededBy: Nullable(
+      Type.String({
+        format: 'uuid',
+        description: 'The case of the newer upstream session that replaced this one (state superseded)',
+      }),
+    ),
   },
   { $id: 'CaseSummary', description: 'A case in the review queue' },
 );
@@ -96,7 +102,7 @@ export const CaseListQuery = Type.Object(
   {
     provider: Type.Optional(Provider),
     state: Type.Optional(
-      Type.Array(CaseState, { maxItems: 7, description: 'Any of these states (repeat the parameter)' }),
+      Type.Array(CaseState, { maxItems: 8, description: 'Any of these states (repeat the parameter)' }),
     ),
     upstreamStatus: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {

@@ -13,11 +13,12 @@ export const caseStates = [
   'info_requested',
   'reopened',
   'resolved',
+  'superseded',
 ] as const;
 export type CaseState = (typeof caseStates)[number];
 export const CaseState = StringEnum(caseStates, {
   description:
-    'open: waiting in the queue; in_review: claimed by one reviewer; awaiting_second_review: a first decision needs a second reviewer; escalated: for a senior; info_requested: waiting for the subject; reopened: back in the queue after the upstream changed; resolved: final',
+    'open: waiting in the queue; in_review: claimed by one reviewer; awaiting_second_review: a first decision needs a second reviewer; escalated: for a senior; info_requested: waiting for the subject; reopened: back in the queue after the upstream changed; resolved: final; superseded: final, a newer session of the same subject at the same provider replaced it (see supersededBy)',
 });
 
 export const caseResolutions = ['approved', 'rejected', 'resolved_upstream'] as const;
@@ -40,6 +41,7 @@ export const workflowActions = [
   'upstream_review_needed',
   'upstream_resolved',
   'evidence_changed',
+  'upstream_superseded',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 

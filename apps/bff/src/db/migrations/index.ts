@@ -5,6 +5,7 @@ import { ingestion } from './0003-ingestion';
 import { deliveryLeases } from './0004-delivery-leases';
 import { queueIndexes } from './0005-queue-indexes';
 import { searchTermsCovering } from './0006-search-terms-covering';
+import { caseLifecycle } from './0007-case-lifecycle';
 import { decisionIntegrity } from './0009-decision-integrity';
 import { singleSignOn } from './0010-single-sign-on';
 import { caseDocuments } from './0011-case-documents';
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0004-delivery-leases': deliveryLeases,
   '0005-queue-indexes': queueIndexes,
   '0006-search-terms-covering': searchTermsCovering,
+  '0007-case-lifecycle': caseLifecycle,
   '0009-decision-integrity': decisionIntegrity,
   '0010-single-sign-on': singleSignOn,
   '0011-case-documents': caseDocuments,

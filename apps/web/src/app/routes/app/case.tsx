@@ -24,6 +24,7 @@ import { useCase } from '@/features/cases/api/get-case';
 import { useRecordEvidenceViewed } from '@/features/cases/api/record-evidence-viewed';
 import { useRevealIdentifier } from '@/features/cases/api/reveal-identifier';
 import { CaseHeader } from '@/features/cases/components/case/case-header';
+import { EarlierSessions, SupersededBanner } from '@/features/cases/components/case/case-lifecycle';
 import { CaseTimeline } from '@/features/cases/components/case/case-timeline';
 import { MutationError } from '@/features/cases/components/case/conflict-message';
 import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
@@ -131,6 +132,7 @@ function CasePage({
   return (
     <Stack spacing={2}>
       <CaseHeader summary={summary} user={user} />
+      <SupersededBanner summary={summary} />
       {nextCase.isError && <ErrorState error={nextCase.error} title="The next case could not be opened" />}
       <Box
         sx={{
@@ -184,6 +186,7 @@ function CasePage({
           {reviewer && rejectedByCapa(detail) && <KycLinkRequest summary={summary} />}
           {permissions.exportEvidencePack(user.role) && <EvidencePackDownload summary={summary} />}
           <RelatedCases related={detail.related} conflict={detail.relatedConflict} />
+          <EarlierSessions sessions={detail.earlierSessions} />
           <CaseTimeline detail={detail} canAddNote={reviewer} />
         </Stack>
       </Box>

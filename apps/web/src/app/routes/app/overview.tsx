@@ -17,7 +17,9 @@ import { isProvider, providerLabels } from '@/lib/providers';
 // breaches and decisions are read from the first page of up to 200 cases, as the notes below say).
 const PAGE = 200;
 const DAYS = 14;
-const unresolved: CaseState[] = caseStateValues.filter((state) => state !== 'resolved');
+const unresolved: CaseState[] = caseStateValues.filter(
+  (state) => state !== 'resolved' && state !== 'superseded',
+);
 const openQuery: CaseListQuery = { state: unresolved, sort: 'priority', limit: PAGE, facets: true };
 const resolvedQuery: CaseListQuery = { state: ['resolved'], sort: 'updated', direction: 'desc', limit: PAGE };
 

@@ -9,6 +9,7 @@ export const caseStateLabels: Record<CaseState, string> = {
   info_requested: 'Information requested',
   reopened: 'Reopened',
   resolved: 'Resolved',
+  superseded: 'Superseded',
 };
 
 export const caseResolutionLabels: Record<CaseResolution, string> = {
@@ -25,6 +26,7 @@ const stateColors: Record<CaseState, 'default' | 'primary' | 'warning' | 'info' 
   info_requested: 'info',
   reopened: 'warning',
   resolved: 'success',
+  superseded: 'default',
 };
 
 export function CaseStateChip({

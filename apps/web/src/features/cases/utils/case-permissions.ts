@@ -10,6 +10,8 @@ const refused = (reason: string): Availability => ({ allowed: false, reason });
 /** Rules that hold whoever holds the claim: role, resolution, four-eyes and escalation. */
 function workflowRule(user: SessionUser, summary: CaseSummary): Availability {
   if (summary.state === 'resolved') return refused('This case is resolved.');
+  if (summary.state === 'superseded')
+    return refused('A newer verification session replaced this case; work on the newer case.');
   if (summary.state === 'awaiting_second_review') {
     if (summary.firstReviewer?.id === user.id) {
       return refused(
