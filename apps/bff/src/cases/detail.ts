@@ -20,8 +20,8 @@ import {
 import { customerSummary } from './customer-summary';
 import { readDecisions, reviewOf } from './decision-records';
 import { premarkRememberedHits, readDispositions } from './dispositions';
-import { applicationsOf, readEntityApplications, replaceEntityApplications } from './entity-applications';
 import { readEarlierSessions } from './earlier-sessions';
+import { applicationsOf, readEntityApplications, replaceEntityApplications } from './entity-applications';
 import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
 import { readEvidenceViews } from './evidence-views';
@@ -132,30 +132,40 @@ export async function caseDetail(
     );
 
     const stored = await readEntityApplications(trx, row.id);
-    const [summary, dispositions, evidenceViewed, notes, decisions, timeline, related, approval, review, earlier] =
-      await Promise.all([
-        summaryOf(trx, row.id, now),
-        readDispositions(trx, row.id),
-        readEvidenceViews(trx, row.id),
-        readNotes(trx, row.id),
-        readDecisions(trx, row.id),
-        trx
-          .selectFrom('audit_events')
-          .selectAll()
-          .where('case_id', '=', row.id)
-          .orderBy('id', 'desc')
-          .limit(TIMELINE_LENGTH)
-          .execute(),
-        relatedCases(trx, row),
-        approvalFor(trx, core, {
-          row,
-          view,
-          entityApplications: applicationsOf(view, stored),
-          actor: context.actor,
-        }),
-        reviewOf(trx, row, view),
-        readEarlierSessions(trx, row.id),
-      ]);
+    const [
+      summary,
+      dispositions,
+      evidenceViewed,
+      notes,
+      decisions,
+      timeline,
+      related,
+      approval,
+      review,
+      earlier,
+    ] = await Promise.all([
+      summaryOf(trx, row.id, now),
+      readDispositions(trx, row.id),
+      readEvidenceViews(trx, row.id),
+      readNotes(trx, row.id),
+      readDecisions(trx, row.id),
+      trx
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .orderBy('id', 'desc')
+        .limit(TIMELINE_LENGTH)
+        .execute(),
+      relatedCases(trx, row),
+      approvalFor(trx, core, {
+        row,
+        view,
+        entityApplications: applicationsOf(view, stored),
+        actor: context.actor,
+      }),
+      reviewOf(trx, row, view),
+      readEarlierSessions(trx, row.id),
+    ]);
     const unmasked = seesUnmaskedPii(context.actor.role);
     const viewedApplications = new Set(
       evidenceViewed

@@ -1,6 +1,6 @@
 import type { EarlierSession } from '@review-desk/contracts';
 import type { StoreTransaction } from './core';
-import { readDispositions } from './diligence';
+import { readDispositions } from './dispositions';
 import { readNotes } from './notes';
 import { predecessorIds } from './supersede';
 
