@@ -225,7 +225,9 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
     await shot(page, '07-support-case');
 
     await page.goto(`${stack.baseUrl}/subjects/capa/${subjects.capa.entry.id}`);
-    await page.getByRole('region', { name: 'AML screening' }).waitFor();
+    // Support talks to customers: the screening is withheld (tipping off), not merely read-only.
+    await page.getByRole('region', { name: 'Screening', exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'AML screening' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
     expect(await page.getByRole('group', { name: /^Disposition of / }).count()).toBe(0);
     await shot(page, '08-support-subject');

@@ -8,7 +8,8 @@ import { withholdsScreening } from '../subjects/pii';
  * hits, and audit details that name them).
  */
 
-const isScreeningCode = (code: string) => code.startsWith('aml_');
+/** Codes that exist only because of screening: AML reasons, and the policy's sanctions, PEP and adverse-media rules. */
+const isScreeningCode = (code: string) => /^(aml_|sanctions_|pep_|adverse_media)/.test(code);
 
 /** Audit rows that exist only because of screening; support sees none of them. */
 const screeningActions = new Set(['case.disposition_recorded', 'case.dispositions_premarked']);
@@ -60,7 +61,13 @@ export function detailForRole(detail: CaseDetail, role: Role): CaseDetail {
       ...detail.approval,
       unmet: detail.approval.unmet.filter((condition) => !isScreeningCode(condition.code)),
       amlHits: [],
+      // Support decides nothing, and which outcomes the policy allows would betray a true match.
+      outcomes: [],
       fourEyes: fourEyesForRole(detail.approval.fourEyes),
+    },
+    review: detail.review && {
+      ...detail.review,
+      evidenceChanges: detail.review.evidenceChanges.filter((change) => !/aml|screening/i.test(change)),
     },
   };
 }
