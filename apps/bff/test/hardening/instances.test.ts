@@ -172,13 +172,18 @@ describe.runIf(postgres)('hardening: two BFF instances on one PostgreSQL', () =>
     // The copy that arrives second is coalesced with the first while that one waits, or (when the first was
     // already read) stored as a nudge to read the provider again: either way one stored delivery.
     expect(answers.map((answer) => answer.json)).toContainEqual({ received: true, duplicate: false });
+    const stored = () =>
+      db()
+        .selectFrom('deliveries')
+        .select(['id', 'status', 'attempts'])
+        .where('content_hash', '=', sha256Hex(body))
+        .execute();
+    // Whichever instance leases it processes it; one whose lease lost the race leaves it to the sweep (250 ms here).
+    await expect
+      .poll(async () => (await stored()).map((row) => row.status), { timeout: 15_000, interval: 100 })
+      .toEqual(['processed']);
     await Promise.all([a.deliveries.worker.idle(), b.deliveries.worker.idle()]);
-
-    const deliveries = await db()
-      .selectFrom('deliveries')
-      .select(['id', 'status', 'attempts'])
-      .where('content_hash', '=', sha256Hex(body))
-      .execute();
+    const deliveries = await stored();
     expect(deliveries).toEqual([
       { id: expect.any(String), status: 'processed', attempts: expect.any(Number) },
     ]);
