@@ -31,7 +31,7 @@ const printable = (key: string): string =>
   Array.from(key, (char) => (storable(char) ? char : '\ufffd')).join('');
 
 /** The first path (`/field/0/name`) in `value` whose key or string is not storable, if any. */
-function unstorableIn(value: unknown, path: string, depth = 0): string | undefined {
+export function unstorableIn(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return storable(value) ? undefined : path || '/';
   if (value === null || typeof value !== 'object' || depth > 64) return undefined;
   if (Array.isArray(value)) {
@@ -56,8 +56,12 @@ const parts = [
 ] as const;
 
 /** Refuses, with 400 invalid_text naming the field, any text in the request the database could not store. */
-export function unstorableText(request: FastifyRequest): ApiError | undefined {
+export function unstorableText(
+  request: FastifyRequest,
+  checked: readonly (typeof parts)[number][0][] = ['params', 'query', 'body'],
+): ApiError | undefined {
   for (const [part, label] of parts) {
+    if (!checked.includes(part)) continue;
     const path = unstorableIn(request[part], '');
     if (path === undefined) continue;
     const field = `${label}${path === '/' ? '' : path}`;
@@ -79,8 +83,10 @@ export function unstorableText(request: FastifyRequest): ApiError | undefined {
 export default fp(
   async function input(app: FastifyInstance) {
     app.addHook('preValidation', (request, _reply, done) => {
-      if (!request.url.startsWith('/api/')) return done();
-      done(unstorableText(request));
+      if (request.url.startsWith('/api/')) return done(unstorableText(request));
+      // Webhook bodies are raw bytes, checked by their receiver (routes/webhooks); their URLs are checked here.
+      if (request.url.startsWith('/webhooks/')) return done(unstorableText(request, ['params', 'query']));
+      done();
     });
   },
   { name: 'input' },

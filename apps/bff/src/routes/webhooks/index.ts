@@ -5,6 +5,16 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { deliverySubjectRef } from '../../deliveries/processor';
 import { ApiError } from '../../errors';
+import { unstorableIn } from '../../plugins/app/input';
+
+/** The path of the first unstorable text in a JSON body, if any; a body that is not JSON has none. */
+function unstorableJsonPath(text: string): string | undefined {
+  try {
+    return unstorableIn(JSON.parse(text), '');
+  } catch {
+    return undefined;
+  }
+}
 
 const rawBody = (request: FastifyRequest): Buffer =>
   Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -14,7 +24,20 @@ async function accept(app: FastifyInstance, request: FastifyRequest, provider: P
   if (body.length === 0) throw new ApiError(400, 'invalid_body', 'The webhook body is empty');
   // Stored as text, which cannot hold NUL; no provider sends one in JSON.
   if (body.includes(0)) throw new ApiError(400, 'invalid_body', 'The webhook body contains a NUL byte');
-  const ref = deliverySubjectRef(provider, body.toString('utf8'));
+  const text = body.toString('utf8');
+  // Valid UTF-8 holds no lone surrogate, but a JSON escape can spell one (or a NUL) for a value we store.
+  if (text.includes('\\u')) {
+    const path = unstorableJsonPath(text);
+    if (path !== undefined) {
+      throw new ApiError(
+        400,
+        'invalid_text',
+        `body${path === '/' ? '' : path} contains a NUL character or an unpaired surrogate, which cannot be stored`,
+        [{ in: 'body', path, message: 'must not contain NUL or unpaired surrogates' }],
+      );
+    }
+  }
+  const ref = deliverySubjectRef(provider, text);
   const recorded = await app.deliveries.intake.record(provider, body, ref, request.id);
   app.metrics.webhooksReceived.inc({ provider, duplicate: String(recorded.duplicate) });
   if (recorded.queue) app.deliveries.worker.enqueue(recorded.id);

@@ -141,6 +141,28 @@ describeEachEngine('provider webhooks', (engine) => {
       expect(await deliveriesWithHash(sha256Hex(body))).toEqual([]);
     });
 
+    it('refuses a NUL or a lone surrogate spelt as a JSON escape, and a NUL in the query, with 400', async () => {
+      const escaped = '{"type":"KYC","event":"REVIEW_NEEDED_KYC","externalUserId":"nul\\u0000"}';
+      const surrogate = '{"type":"KYC","event":"REVIEW_NEEDED_KYC","externalUserId":"half\\ud800"}';
+      for (const body of [escaped, surrogate]) {
+        const answer = await postCapa(body, capaSignature(body));
+        expect(answer.statusCode).toBe(400);
+        expect(answer.json()).toMatchObject({ error: { code: 'invalid_text' } });
+        expect(answer.json().error.message).toContain('body/externalUserId');
+        expect(await deliveriesWithHash(sha256Hex(body))).toEqual([]);
+      }
+      const body = capaBody('REVIEW_NEEDED_KYC', 'query-nul');
+      const inQuery = await h.app.inject({
+        method: 'POST',
+        url: '/webhooks/capa?note=%00',
+        headers: { 'content-type': 'application/json', 'capa-signature': capaSignature(body) },
+        payload: body,
+      });
+      expect(inQuery.statusCode).toBe(400);
+      expect(inQuery.json()).toMatchObject({ error: { code: 'invalid_text' } });
+      expect(await deliveriesWithHash(sha256Hex(body))).toEqual([]);
+    });
+
     it('stores and acts on the same delivery once, answering 200 both times', async () => {
       const subject = reviewNeeded[1];
       if (!subject?.externalUserId) throw new Error('no second REVIEW_NEEDED user');
@@ -177,6 +199,28 @@ describeEachEngine('provider webhooks', (engine) => {
 
   describe('connectFi', () => {
     const connectfiUrl = () => `${h.url}/webhooks/connectfi/${h.app.config.connectfi.webhookSecret}`;
+
+    it('refuses a NUL escaped in the body or sent in the query with 400 and stores nothing', async () => {
+      const body = '{"code":"0","data":{"customerId":"cus\\u0000"}}';
+      const inBody = await h.app.inject({
+        method: 'POST',
+        url: `/webhooks/connectfi/${h.app.config.connectfi.webhookSecret}`,
+        headers: { 'content-type': 'application/json' },
+        payload: body,
+      });
+      expect(inBody.statusCode).toBe(400);
+      expect(inBody.json().error.message).toContain('body/data/customerId');
+      const plain = JSON.stringify({ code: '0', data: { customerId: 'query-nul' } });
+      const inQuery = await h.app.inject({
+        method: 'POST',
+        url: `/webhooks/connectfi/${h.app.config.connectfi.webhookSecret}?x=%00`,
+        headers: { 'content-type': 'application/json' },
+        payload: plain,
+      });
+      expect(inQuery.statusCode).toBe(400);
+      expect(inQuery.json()).toMatchObject({ error: { code: 'invalid_text' } });
+      for (const sent of [body, plain]) expect(await deliveriesWithHash(sha256Hex(sent))).toEqual([]);
+    });
 
     it('answers a wrong secret exactly like an unknown route and stores nothing', async () => {
       const body = JSON.stringify({ code: '0', data: { customerId: waitingReview[0]?.id } });
