@@ -10,5 +10,3 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);

@@ -6,7 +6,5 @@ export function quantile(samples: readonly number[], q: number): number {
   return sorted[rank] as number;
 }
 
-export const median = (samples: readonly number[]) => quantile(samples, 0.5);
-
 /** Milliseconds since `start` (a process.hrtime.bigint()). */
 export const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;

@@ -136,7 +136,6 @@ export interface CaseDispositionsTable {
   remembered_by: string | null;
   remembered_at: Date | null;
 }
-export type DispositionRow = Selectable<CaseDispositionsTable>;
 
 /** A false positive decided on one case, matched on later cases of the same subject. */
 export interface RememberedFalsePositivesTable {

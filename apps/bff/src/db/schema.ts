@@ -1,5 +1,5 @@
 import type { Role } from '@review-desk/contracts';
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable, Updateable } from 'kysely';
 
 /**
  * The tables of the BFF's own record, as Kysely sees them. Both engines (PostgreSQL and embedded PGlite)
@@ -29,7 +29,6 @@ export interface UsersTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 
 export interface SessionsTable {
@@ -44,7 +43,6 @@ export interface SessionsTable {
   ip: string | null;
   user_agent: string | null;
 }
-export type SessionRow = Selectable<SessionsTable>;
 
 /** JSON as stored in jsonb columns. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

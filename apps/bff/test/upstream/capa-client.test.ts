@@ -154,7 +154,9 @@ describe('capa client: reads', () => {
   });
 
   // The deadline is what settles the call: without it the silent server would outlast this test's timeout.
-  it('settles with timeout once the deadline passes when the server never answers', { timeout: 10_000 }, async () => {
+  it('settles with timeout once the deadline passes when the server never answers', {
+    timeout: 10_000,
+  }, async () => {
     const budget = 300;
     const { server, client } = await setup(() => undefined, { timeouts: { deadlineMs: budget } });
     const error = await upstreamFailure(client.getKycDetails('u'));

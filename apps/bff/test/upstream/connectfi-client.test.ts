@@ -198,7 +198,9 @@ describe('connectfi client: status', () => {
   });
 
   // The deadline is what settles the call: without it the silent server would outlast this test's timeout.
-  it('settles with timeout once the deadline passes when the status call never answers', { timeout: 10_000 }, async () => {
+  it('settles with timeout once the deadline passes when the status call never answers', {
+    timeout: 10_000,
+  }, async () => {
     const budget = 300;
     const { client, server } = await setup({
       status: () => undefined,

@@ -96,7 +96,9 @@ describe('createMediaFetcher', () => {
   });
 
   // The deadline is what ends these fetches: without it the silent host would outlast the test's timeout.
-  it('answers timeout once the deadline passes when the host never answers', { timeout: 10_000 }, async () => {
+  it('answers timeout once the deadline passes when the host never answers', {
+    timeout: 10_000,
+  }, async () => {
     const { server, media } = await setup(() => undefined, { timeouts: { deadlineMs: 250 } });
     const error = await upstreamFailure(media.fetch(`${server.origin}/a.png`));
     expect(error.kind).toBe('timeout');

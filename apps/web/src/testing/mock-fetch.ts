@@ -92,5 +92,3 @@ export function mockFetch() {
   };
   return api;
 }
-
-export type FetchMock = ReturnType<typeof mockFetch>;

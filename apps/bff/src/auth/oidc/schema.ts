@@ -1,5 +1,3 @@
-import type { Selectable } from 'kysely';
-
 /** The single sign-on tables (migration 0010-single-sign-on). Tokens are stored sealed (see sealed.ts). */
 export type OidcTables = {
   oidc_identities: OidcIdentitiesTable;
@@ -20,4 +18,3 @@ export interface OidcSessionsTable {
   id_token: string | null;
   recheck_at: Date;
 }
-export type OidcSessionRow = Selectable<OidcSessionsTable>;

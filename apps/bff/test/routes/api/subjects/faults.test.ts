@@ -77,7 +77,9 @@ describe('upstream failures', () => {
   });
 
   // The deadline is what ends the request: without it the provider's hang would outlast this test's timeout.
-  it('answers a provider that never responds with 504 once the deadline passes', { timeout: 10_000 }, async () => {
+  it('answers a provider that never responds with 504 once the deadline passes', {
+    timeout: 10_000,
+  }, async () => {
     harness.sandbox.capa.faults.set({ hangRate: 1 });
     const { response } = await read(app, analyst, `/api/subjects/capa/${capaUserId}`);
     expect(response.statusCode).toBe(504);
