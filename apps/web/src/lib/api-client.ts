@@ -34,7 +34,8 @@ export function rememberCsrfToken(token: string | null): void {
   lastCsrfToken = token;
 }
 
-function readCsrfToken(): string | null {
+/** The CSRF token writes carry in `x-csrf-token` (also used by the upload helper). */
+export function readCsrfToken(): string | null {
   for (const part of document.cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
@@ -81,13 +82,17 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
+/** An error answer as ApiError: the envelope's fields, else a plain description of what came back. */
+export function toApiError(
+  response: { status: number; statusText: string; requestId: string | null },
+  body: unknown,
+): ApiError {
   if (isEnvelope(body)) {
     return new ApiError({
       status: response.status,
       code: body.error.code,
       message: body.error.message,
-      requestId: body.error.requestId ?? response.headers.get('x-request-id'),
+      requestId: body.error.requestId ?? response.requestId,
       details: body.error.details,
     });
   }
@@ -96,8 +101,13 @@ function toApiError(response: Response, body: unknown): ApiError {
     status: response.status,
     code: 'unexpected_response',
     message: `The server answered ${response.status} ${response.statusText}`.trim(),
-    requestId: response.headers.get('x-request-id'),
+    requestId: response.requestId,
   });
+}
+
+/** Tells the app the session ended (an unexpected 401), so it can send the user to sign in. */
+export function notifySessionExpired(): void {
+  for (const listener of sessionExpiredListeners) listener();
 }
 
 /** Calls the BFF: same-origin cookies, JSON both ways, the CSRF header on writes, errors as ApiError. */
@@ -132,10 +142,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   const body = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response, body);
-    if (response.status === 401 && !options.expectUnauthorized) {
-      for (const listener of sessionExpiredListeners) listener();
-    }
+    const error = toApiError(
+      {
+        status: response.status,
+        statusText: response.statusText,
+        requestId: response.headers.get('x-request-id'),
+      },
+      body,
+    );
+    if (response.status === 401 && !options.expectUnauthorized) notifySessionExpired();
     throw error;
   }
   return body as T;

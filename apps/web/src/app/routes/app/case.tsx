@@ -30,10 +30,11 @@ import { MutationError } from '@/features/cases/components/case/conflict-message
 import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
 import { DecisionNotice } from '@/features/cases/components/case/decision-notice';
 import { DecisionPanel } from '@/features/cases/components/case/decision-panel';
+import { DocumentsSection } from '@/features/cases/components/case/documents/documents-section';
 import { EvidencePackDownload } from '@/features/cases/components/case/evidence-pack-download';
 import { KycLinkRequest } from '@/features/cases/components/case/kyc-link-request';
 import { RelatedCases } from '@/features/cases/components/case/related-cases';
-import { decisionAvailability } from '@/features/cases/utils/case-permissions';
+import { decisionAvailability, documentsApply } from '@/features/cases/utils/case-permissions';
 import { RawPayload } from '@/features/subjects/components/raw-payload';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { ApiError, isApiError } from '@/lib/api-client';
@@ -157,6 +158,7 @@ function CasePage({
           ) : (
             <CaseViewSections view={detail.view} context={context} />
           )}
+          {reviewer && documentsApply(summary) && <DocumentsSection detail={detail} />}
           {permissions.viewRawPayload(user.role) && (
             <RawPayload provider={summary.provider} id={summary.subjectId} />
           )}

@@ -50,3 +50,7 @@ export function claimAvailability(user: SessionUser, summary: CaseSummary): Avai
 }
 
 export const holdsClaim = (user: SessionUser, summary: CaseSummary) => summary.assignee?.id === user.id;
+
+/** Documents go to connectFi for a connectFi case that is still open (the desk refuses the rest with 409). */
+export const documentsApply = (summary: CaseSummary) =>
+  summary.provider === 'connectfi' && summary.state !== 'resolved' && summary.state !== 'superseded';
