@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseView, enumIs, type FaceMatchSection, isProvided } from '../src';
-import { completeView, minimalView } from './fixtures/case-views';
+import { completeView, minimalView } from '../src/testing';
 
 const ajv = new Ajv({ strict: false });
 const validate = ajv.compile(CaseView);

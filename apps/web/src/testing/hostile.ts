@@ -1,6 +1,6 @@
+import { ARABIC_NAME, IMG_TEXT, LONG_NAME, SCRIPT_TEXT } from '@review-desk/contracts/testing';
 import { screen } from '@testing-library/react';
 import { expect } from 'vitest';
-import { ARABIC_NAME, IMG_TEXT, LONG_NAME, SCRIPT_TEXT } from './fixtures/case-view';
 
 /**
  * Asserts that hostile provider strings arrived as readable text: markup shown literally and never turned

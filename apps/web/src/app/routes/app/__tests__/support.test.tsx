@@ -1,6 +1,6 @@
+import { bareView, capaView } from '@review-desk/contracts/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { bareView, capaView } from '@/testing/fixtures/case-view';
 import { caseDetail, caseList, caseSummary } from '@/testing/fixtures/cases';
 import { errorReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';

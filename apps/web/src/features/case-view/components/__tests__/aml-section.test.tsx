@@ -1,7 +1,7 @@
 import type { AmlDisposition, Disposition } from '@review-desk/contracts';
+import { amlHit, bareView, capaView, hostileView, LONG_NAME } from '@review-desk/contracts/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { amlHit, bareView, capaView, hostileView, LONG_NAME } from '@/testing/fixtures/case-view';
 import { expectHostileStringsAsText } from '@/testing/hostile';
 import { renderComponent } from '@/testing/test-utils';
 import type { AmlDispositionControl } from '../aml-disposition-control';

@@ -1,6 +1,6 @@
+import { bareView, capaView, hostileView } from '@review-desk/contracts/testing';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { bareView, capaView, hostileView } from '@/testing/fixtures/case-view';
 import { expectHostileStringsAsText } from '@/testing/hostile';
 import { renderComponent } from '@/testing/test-utils';
 import { FaceMatchSection } from '../face-match-section';

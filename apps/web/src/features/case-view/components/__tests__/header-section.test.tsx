@@ -1,6 +1,6 @@
+import { bareView, capaView, connectfiView, hostileView } from '@review-desk/contracts/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { bareView, capaView, connectfiView, hostileView } from '@/testing/fixtures/case-view';
 import { expectHostileStringsAsText } from '@/testing/hostile';
 import { renderComponent } from '@/testing/test-utils';
 import { HeaderSection } from '../header-section';

@@ -1,6 +1,6 @@
+import { bareView, capaView, hostileView } from '@review-desk/contracts/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { bareView, capaView, hostileView } from '@/testing/fixtures/case-view';
 import { expectHostileStringsAsText } from '@/testing/hostile';
 import { renderComponent } from '@/testing/test-utils';
 import { IdDocumentSection } from '../id-document-section';

@@ -1,5 +1,5 @@
+import { capaView } from '@review-desk/contracts/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { capaView } from '@/testing/fixtures/case-view';
 import { renderComponent } from '@/testing/test-utils';
 import { preloadSelfieVideo } from '../../api/preload-media';
 import { SelfieVideo } from '../media';
