@@ -25,6 +25,19 @@ export const MediaParams = Type.Object({
 });
 export type MediaParams = Static<typeof MediaParams>;
 
+export const SubjectReadQuery = Type.Object(
+  {
+    caseId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: "The case this read is for, if any (its audit row and the case's timeline name it)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubjectReadQuery = Static<typeof SubjectReadQuery>;
+
 export const RawSubjectResponse = Type.Object(
   {
     provider: Type.Unsafe<(typeof providers)[number]>({ type: 'string', enum: [...providers] }),

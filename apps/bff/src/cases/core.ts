@@ -174,12 +174,15 @@ export function actorAudit(
   caseId: string | null,
   details: JsonObject,
   at: Date,
+  /** The person concerned (`provider:id`), on reads of their data. */
+  subjectRef: string | null = null,
 ): AuditEvent {
   return {
     actorUserId: context.actor.id,
     actorUsername: context.actor.username,
     action,
     caseId,
+    subjectRef,
     details,
     requestId: context.requestId,
     at,

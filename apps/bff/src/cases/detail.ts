@@ -6,7 +6,7 @@ import { maskIdNumber } from '../normalise/mask';
 import { seesUnmaskedPii, viewForRole } from '../subjects/pii';
 import { UpstreamError } from '../upstream';
 import { approvalFor } from './approval';
-import { toAuditEntry } from './audit-entries';
+import { subjectRefOf, toAuditEntry } from './audit-entries';
 import {
   type ActionContext,
   actorAudit,
@@ -126,10 +126,10 @@ export async function caseDetail(
         .where('id', '=', row.id)
         .execute();
     }
-    await audit(
-      trx,
-      actorAudit(context, 'case.viewed', row.id, { viewHash: hash, viewLoaded: view !== null }, now),
-    );
+    // Written with the evidence snapshot it names, so the case's timeline shows this view at once.
+    const subject = subjectRefOf(row.provider, row.subject_id);
+    const viewed = { viewHash: hash, viewLoaded: view !== null };
+    await audit(trx, actorAudit(context, 'case.viewed', row.id, viewed, now, subject));
 
     const stored = await readEntityApplications(trx, row.id);
     const [

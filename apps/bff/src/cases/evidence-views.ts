@@ -2,6 +2,7 @@ import type { EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts
 import { mediaKinds } from '@review-desk/contracts';
 import { ApiError } from '../errors';
 import { approvalFor } from './approval';
+import { subjectRefOf } from './audit-entries';
 import {
   type ActionContext,
   actorAudit,
@@ -78,10 +79,9 @@ export async function recordEvidenceView(
         .where('id', '=', row.id)
         .execute();
     }
-    await audit(
-      trx,
-      actorAudit(context, 'case.evidence_viewed', row.id, { kind: request.kind, ref: request.ref }, now),
-    );
+    const subject = subjectRefOf(row.provider, row.subject_id);
+    const opened = { kind: request.kind, ref: request.ref };
+    await audit(trx, actorAudit(context, 'case.evidence_viewed', row.id, opened, now, subject));
     return {
       evidenceViewed: await readEvidenceViews(trx, row.id),
       approval: await approvalFor(trx, core, {

@@ -8,6 +8,7 @@ import type {
 } from '@review-desk/contracts';
 import { secondReviewerRefusal } from '@review-desk/contracts';
 import { ApiError } from '../errors';
+import { subjectRefOf } from './audit-entries';
 import {
   type ActionContext,
   type Actor,
@@ -268,11 +269,12 @@ export function reveal(core: StoreCore, caseId: string, field: RevealableField, 
     if (!isUuid(caseId)) throw caseNotFound();
     const row = await trx
       .selectFrom('cases')
-      .select(['id', 'id_number', 'tax_id'])
+      .select(['id', 'provider', 'subject_id', 'id_number', 'tax_id'])
       .where('id', '=', caseId)
       .executeTakeFirst();
     if (!row) throw caseNotFound();
-    await audit(trx, actorAudit(context, 'case.pii_revealed', row.id, { field }, now));
+    const subject = subjectRefOf(row.provider, row.subject_id);
+    await audit(trx, actorAudit(context, 'case.pii_revealed', row.id, { field }, now, subject));
     return { field, value: field === 'idNumber' ? row.id_number : row.tax_id };
   });
 }

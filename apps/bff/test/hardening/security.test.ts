@@ -184,6 +184,7 @@ describe('hardening: security checks', () => {
     });
     expect(media.statusCode).toBe(200);
     expect(media.rawPayload.length).toBeGreaterThan(0);
+    await desk.app.readAudit.flush();
     expect(await auditRows('media.viewed', ref)).toHaveLength(1);
   });
 });

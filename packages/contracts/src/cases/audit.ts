@@ -5,6 +5,13 @@ import { AuditEntry } from './detail';
 export const AuditListQuery = Type.Object(
   {
     caseId: Type.Optional(Type.String({ maxLength: 64 })),
+    subject: Type.Optional(
+      Type.String({
+        maxLength: 140,
+        pattern: '^(capa|connectfi):[A-Za-z0-9_-]{1,128}$',
+        description: 'provider:id, e.g. capa:4f0c…: every row about that person, their cases included',
+      }),
+    ),
     actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Username of the actor' })),
     action: Type.Optional(
       Type.String({

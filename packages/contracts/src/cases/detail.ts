@@ -282,6 +282,9 @@ export const AuditEntry = Type.Object(
     actor: Type.Object({ id: NullableString(), username: Type.String() }),
     action: Type.String({ description: 'Dotted, e.g. case.claimed' }),
     caseId: NullableString(),
+    subject: NullableObject(
+      Type.Object({ provider: Provider, id: Type.String() }, { description: 'The person or entity concerned' }),
+    ),
     details: Type.Unknown(),
     requestId: NullableString(),
   },

@@ -10,6 +10,7 @@ import { decisionIntegrity } from './0009-decision-integrity';
 import { singleSignOn } from './0010-single-sign-on';
 import { caseDocuments } from './0011-case-documents';
 import { consoles } from './0013-consoles';
+import { auditSubjects } from './0016-audit-subjects';
 
 /**
  * Every migration, in the order they run. Names sort in that order too: add the next one
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-single-sign-on': singleSignOn,
   '0011-case-documents': caseDocuments,
   '0013-consoles': consoles,
+  '0016-audit-subjects': auditSubjects,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,12 +5,27 @@ import {
   AuditVerifyResponse,
   ErrorEnvelope,
 } from '@review-desk/contracts';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { toAuditEntry } from '../../../cases/audit-entries';
 import { prefixPattern } from '../../../cases/linking';
 import { verifyAuditChain } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
 import { ApiError } from '../../../errors';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+
+/**
+ * Rows about one person (`provider:id`): those naming them, and those of their cases (rows written before
+ * reads named their subject included).
+ */
+function aboutSubject(eb: ExpressionBuilder<DB, 'audit_events'>, subject: string) {
+  const colon = subject.indexOf(':');
+  const [provider, id] = [subject.slice(0, colon), subject.slice(colon + 1)];
+  return eb.or([
+    eb('subject_ref', '=', subject),
+    sql<boolean>`case_id in (select c.id::text from cases c where c.provider = ${provider} and c.subject_id = ${id})`,
+  ]);
+}
 
 /** The audit trail, newest first, and the check of its hash chain. */
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,13 +35,13 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: { roles: ['admin', 'senior'] } },
       schema: {
         tags: ['audit'],
-        summary: 'Audit rows, newest first, filtered by case, actor or action',
+        summary: 'Audit rows, newest first, filtered by case, subject, actor or action',
         querystring: AuditListQuery,
         response: { 200: AuditListResponse, ...errors },
       },
     },
     async (request) => {
-      const { caseId, actor, action, cursor } = request.query;
+      const { caseId, subject, actor, action, cursor } = request.query;
       const limit = request.query.limit ?? 50;
       let before: number | null = null;
       if (cursor !== undefined) {
@@ -35,6 +50,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       let query = app.db.selectFrom('audit_events').selectAll();
       if (caseId) query = query.where('case_id', '=', caseId);
+      if (subject) query = query.where((eb) => aboutSubject(eb, subject));
       if (actor) query = query.where('actor_username', '=', actor.toLowerCase());
       if (action) {
         query = action.endsWith('.')

@@ -13,11 +13,14 @@ import {
   RevealResponse,
   type Role,
   SubjectParams,
+  SubjectReadQuery,
 } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { subjectRefOf } from '../../../cases/audit-entries';
 import { summaryForRole } from '../../../cases/tipping-off';
 import { ApiError } from '../../../errors';
+import { caseOfSubject } from '../../../subjects/case-ref';
 import { proxyMedia } from '../../../subjects/media-proxy';
 import { revealedValue, viewForRole } from '../../../subjects/pii';
 
@@ -63,6 +66,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { userId } = request.params;
       const snapshot = await subjects.read('capa', userId);
+      app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('capa', userId) });
       return viewForRole(snapshot.view, roleOf(request));
     },
   );
@@ -81,6 +85,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { customerId } = request.params;
       const snapshot = await subjects.read('connectfi', customerId);
+      app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('connectfi', customerId) });
       return viewForRole(snapshot.view, roleOf(request));
     },
   );
@@ -93,13 +98,16 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['subjects'],
         summary: "The provider's payload exactly as received",
         params: SubjectParams,
+        querystring: SubjectReadQuery,
         response: { 200: RawSubjectResponse, ...errors },
       },
     },
     async (request) => {
       const { provider, id } = request.params;
+      const caseId = await caseOfSubject(app.db, request.query.caseId, provider, id);
       const snapshot = await subjects.read(provider, id);
-      await app.audit(request, { action: 'subject.raw_viewed', subjectRef: `${provider}:${id}` });
+      // A deliberate look at the unmasked payload: recorded before it is sent, not batched.
+      await app.audit(request, { action: 'subject.raw_viewed', caseId, subjectRef: subjectRefOf(provider, id) });
       return { provider, id, fetchedAt: new Date(snapshot.fetchedAt).toISOString(), raw: snapshot.raw };
     },
   );
@@ -112,6 +120,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['subjects'],
         summary: 'Reveal a masked identifier (audited)',
         params: SubjectParams,
+        querystring: SubjectReadQuery,
         body: RevealRequest,
         response: { 200: RevealResponse, ...errors },
       },
@@ -119,10 +128,13 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { provider, id } = request.params;
       const { field } = request.body;
+      const caseId = await caseOfSubject(app.db, request.query.caseId, provider, id);
       const snapshot = await subjects.recent(provider, id);
+      // Recorded before the value is sent, not batched.
       await app.audit(request, {
         action: 'pii.revealed',
-        subjectRef: `${provider}:${id}`,
+        caseId,
+        subjectRef: subjectRefOf(provider, id),
         details: { field },
       });
       return { field, value: revealedValue(snapshot.view, field) };
@@ -160,6 +172,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['subjects'],
         summary: 'One identity media file, streamed from the link in the provider payload (Range supported)',
         params: MediaParams,
+        querystring: SubjectReadQuery,
         response: {
           200: mediaFile('The whole file'),
           206: mediaFile('The requested byte range'),
@@ -181,15 +194,12 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'connectFi sends no identity media with the Akepa status',
         );
       }
+      const caseId = await caseOfSubject(app.db, request.query.caseId, provider, id);
       const range = request.headers.range;
       const media = await proxyMedia(subjects, app.upstreams.media, { provider, id }, kind, range);
       // A player's follow-up range requests are the same viewing; audit the first read of the file only.
       if (range === undefined || /^bytes=0-/.test(range)) {
-        await app.audit(request, {
-          action: 'media.viewed',
-          subjectRef: `${provider}:${id}`,
-          details: { kind },
-        });
+        app.auditRead(request, { action: 'media.viewed', caseId, subjectRef: subjectRefOf(provider, id), details: { kind } });
       }
       return reply.code(media.statusCode).headers(media.headers).type(media.contentType).send(media.body);
     },

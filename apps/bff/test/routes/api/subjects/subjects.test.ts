@@ -1,4 +1,4 @@
-import type { CaseView } from '@review-desk/contracts';
+import type { AuditEntry, CaseDetail, CaseView } from '@review-desk/contracts';
 import { isProvided } from '@review-desk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../../src/app';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const complete = ['capa', 'individual', 'review_needed'];
   subjectId = (await harness.scenario('capa', complete, ['partial', 'odd-values'])).id;
   otherSubjectId = (await harness.scenario('capa', ['capa', 'individual', 'verified'], ['partial'])).id;
-  app = await buildApp(await harness.config(engine), { quiet: true });
+  app = await buildApp(await harness.config(engine), { quiet: process.env.DEBUG_LOG !== '1' });
   analyst = await signIn(app, 'analyst', 'analyst-demo');
   senior = await signIn(app, 'senior', 'senior-demo');
 });
@@ -150,6 +150,7 @@ describe('the audit trail', () => {
     expect(reveal.statusCode).toBe(200);
     expect(reveal.json<{ value: string | null }>().value).toEqual(expect.any(String));
     expect((await media('back')).statusCode).toBe(200);
+    await app.readAudit.flush();
 
     const rows = await app.db
       .selectFrom('audit_events')
@@ -169,6 +170,47 @@ describe('the audit trail', () => {
       details: { kind: 'back' },
     });
     expect(JSON.stringify(rows)).not.toContain(reveal.json<{ value: string }>().value);
+  });
+  it("records every read of a person's data with the subject and case, and lists them by subject", async () => {
+    const admin = await signIn(app, 'admin', 'admin-demo');
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: senior.cookie, 'x-csrf-token': senior.csrfToken },
+      payload: { provider: 'capa', subjectId: otherSubjectId },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json<{ case: { id: string } }>().case.id;
+    const as = (session: TestSession, url: string) => app.inject({ url, headers: { cookie: session.cookie } });
+
+    expect((await as(analyst, `/api/subjects/capa/${otherSubjectId}`)).statusCode).toBe(200);
+    const base = `/api/subjects/capa/${otherSubjectId}`;
+    expect((await as(analyst, `${base}/media/front?caseId=${caseId}`)).statusCode).toBe(200);
+    expect((await as(senior, `${base}/raw?caseId=${caseId}`)).statusCode).toBe(200);
+    expect((await as(analyst, `/api/cases/${caseId}`)).statusCode).toBe(200);
+    // A case of someone else is not this read's case.
+    const elsewhere = await as(analyst, `/api/subjects/capa/${subjectId}/media/front?caseId=${caseId}`);
+    expect(elsewhere.statusCode).toBe(404);
+    await app.readAudit.flush();
+
+    const listed = await as(senior, `/api/audit?subject=capa:${otherSubjectId}&limit=200`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const items = listed.json<{ items: AuditEntry[] }>().items;
+    const reads = items.filter((item) => item.action !== 'case.opened' && item.action !== 'case.created');
+    // Batched read rows take their place in the chain when their batch is written: compare without order.
+    expect(reads.map((item) => [item.action, item.actor.username, item.caseId]).sort()).toEqual([
+      ['case.viewed', 'analyst', caseId],
+      ['media.viewed', 'analyst', caseId],
+      ['subject.raw_viewed', 'senior', caseId],
+      ['subject.viewed', 'analyst', null],
+    ]);
+    for (const item of reads) expect(item.subject).toEqual({ provider: 'capa', id: otherSubjectId });
+    expect(items.some((item) => item.subject?.id === subjectId)).toBe(false);
+
+    const timeline = (await as(senior, `/api/cases/${caseId}`)).json<CaseDetail>().timeline;
+    expect(timeline.map((item) => [item.action, item.actor.username])).toContainEqual(['media.viewed', 'analyst']);
+    expect((await as(admin, '/api/audit/verify')).json()).toMatchObject({ ok: true });
+    expect((await as(senior, '/api/audit?subject=capa:has%20space')).statusCode).toBe(400);
   });
 });
 

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { type AuditEvent, verifyAuditChain } from '../../src/db/audit';
+import type { Database } from '../../src/db/database';
+import { ReadAuditWriter } from '../../src/db/read-audit';
+import { describeEachEngine } from '../helpers/db';
+
+const read = (n: number): AuditEvent => ({
+  actorUserId: null,
+  actorUsername: 'analyst',
+  action: 'subject.viewed',
+  subjectRef: `capa:user-${n}`,
+  caseId: null,
+  requestId: `req-${n}`,
+});
+
+describeEachEngine('batched read audit', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await engine.migrated();
+  });
+  beforeEach(async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(trx);
+      await sql`delete from audit_events`.execute(trx);
+      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(trx);
+    });
+  });
+
+  const rows = () => database.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+
+  it('holds read rows until the batch is written, then chains them in order, each naming its subject', async () => {
+    // An interval no test run reaches: only flush and close write.
+    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    for (let n = 1; n <= 3; n++) writer.record(read(n));
+    expect(writer.pending).toBe(3);
+    expect(await rows()).toEqual([]);
+
+    await writer.flush();
+    const written = await rows();
+    expect(written.map((row) => [row.id, row.action, row.subject_ref])).toEqual([
+      [1, 'subject.viewed', 'capa:user-1'],
+      [2, 'subject.viewed', 'capa:user-2'],
+      [3, 'subject.viewed', 'capa:user-3'],
+    ]);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: 3 });
+    await writer.close();
+  });
+
+  it('writes what is still queued when it is closed, so a graceful shutdown loses no row', async () => {
+    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    for (let n = 1; n <= 1_200; n++) writer.record(read(n));
+    await writer.close();
+    expect(writer.pending).toBe(0);
+    expect((await rows()).map((row) => row.subject_ref)).toEqual(
+      Array.from({ length: 1_200 }, (_, index) => `capa:user-${index + 1}`),
+    );
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: 1_200 });
+  });
+
+  it('covers the subject in the hash: a row whose subject is changed no longer verifies', async () => {
+    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    writer.record(read(1));
+    writer.record(read(2));
+    await writer.close();
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(trx);
+      await sql`update audit_events set subject_ref = 'capa:someone-else' where id = 2`.execute(trx);
+      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(trx);
+    });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBadId: 2, reason: 'altered' });
+  });
+});
