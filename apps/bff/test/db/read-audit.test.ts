@@ -69,6 +69,10 @@ describeEachEngine('batched read audit', (engine) => {
       await sql`update audit_events set subject_ref = 'capa:someone-else' where id = 2`.execute(trx);
       await sql`alter table audit_events enable trigger audit_events_append_only`.execute(trx);
     });
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBadId: 2, reason: 'altered' });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      firstBadId: 2,
+      reason: 'altered',
+    });
   });
 });

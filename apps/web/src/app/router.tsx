@@ -62,7 +62,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             if (params.caseId && !signedOut()) {
               // The selfie video's player starts as soon as the case is in, not once its page has rendered.
               void queryClient.fetchQuery(getCaseQueryOptions(params.caseId)).then(
-                (detail) => detail.view && preloadSelfieVideo(detail.view),
+                (detail) => detail.view && preloadSelfieVideo(detail.view, detail.case.id),
                 () => undefined,
               );
             }

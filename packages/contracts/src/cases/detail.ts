@@ -283,7 +283,10 @@ export const AuditEntry = Type.Object(
     action: Type.String({ description: 'Dotted, e.g. case.claimed' }),
     caseId: NullableString(),
     subject: NullableObject(
-      Type.Object({ provider: Provider, id: Type.String() }, { description: 'The person or entity concerned' }),
+      Type.Object(
+        { provider: Provider, id: Type.String() },
+        { description: 'The person or entity concerned' },
+      ),
     ),
     details: Type.Unknown(),
     requestId: NullableString(),

@@ -21,7 +21,11 @@ declare module 'fastify' {
 
 function actorOf(request: FastifyRequest) {
   const user = request.user as { id: string; username: string } | undefined;
-  return { actorUserId: user?.id ?? null, actorUsername: user?.username ?? 'anonymous', requestId: request.id };
+  return {
+    actorUserId: user?.id ?? null,
+    actorUsername: user?.username ?? 'anonymous',
+    requestId: request.id,
+  };
 }
 
 export default fp(

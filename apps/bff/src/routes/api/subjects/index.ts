@@ -107,7 +107,11 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const caseId = await caseOfSubject(app.db, request.query.caseId, provider, id);
       const snapshot = await subjects.read(provider, id);
       // A deliberate look at the unmasked payload: recorded before it is sent, not batched.
-      await app.audit(request, { action: 'subject.raw_viewed', caseId, subjectRef: subjectRefOf(provider, id) });
+      await app.audit(request, {
+        action: 'subject.raw_viewed',
+        caseId,
+        subjectRef: subjectRefOf(provider, id),
+      });
       return { provider, id, fetchedAt: new Date(snapshot.fetchedAt).toISOString(), raw: snapshot.raw };
     },
   );
@@ -199,7 +203,12 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const media = await proxyMedia(subjects, app.upstreams.media, { provider, id }, kind, range);
       // A player's follow-up range requests are the same viewing; audit the first read of the file only.
       if (range === undefined || /^bytes=0-/.test(range)) {
-        app.auditRead(request, { action: 'media.viewed', caseId, subjectRef: subjectRefOf(provider, id), details: { kind } });
+        app.auditRead(request, {
+          action: 'media.viewed',
+          caseId,
+          subjectRef: subjectRefOf(provider, id),
+          details: { kind },
+        });
       }
       return reply.code(media.statusCode).headers(media.headers).type(media.contentType).send(media.body);
     },

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const complete = ['capa', 'individual', 'review_needed'];
   subjectId = (await harness.scenario('capa', complete, ['partial', 'odd-values'])).id;
   otherSubjectId = (await harness.scenario('capa', ['capa', 'individual', 'verified'], ['partial'])).id;
-  app = await buildApp(await harness.config(engine), { quiet: process.env.DEBUG_LOG !== '1' });
+  app = await buildApp(await harness.config(engine), { quiet: true });
   analyst = await signIn(app, 'analyst', 'analyst-demo');
   senior = await signIn(app, 'senior', 'senior-demo');
 });
@@ -181,7 +181,8 @@ describe('the audit trail', () => {
     });
     expect(opened.statusCode, opened.body).toBe(201);
     const caseId = opened.json<{ case: { id: string } }>().case.id;
-    const as = (session: TestSession, url: string) => app.inject({ url, headers: { cookie: session.cookie } });
+    const as = (session: TestSession, url: string) =>
+      app.inject({ url, headers: { cookie: session.cookie } });
 
     expect((await as(analyst, `/api/subjects/capa/${otherSubjectId}`)).statusCode).toBe(200);
     const base = `/api/subjects/capa/${otherSubjectId}`;
@@ -208,7 +209,10 @@ describe('the audit trail', () => {
     expect(items.some((item) => item.subject?.id === subjectId)).toBe(false);
 
     const timeline = (await as(senior, `/api/cases/${caseId}`)).json<CaseDetail>().timeline;
-    expect(timeline.map((item) => [item.action, item.actor.username])).toContainEqual(['media.viewed', 'analyst']);
+    expect(timeline.map((item) => [item.action, item.actor.username])).toContainEqual([
+      'media.viewed',
+      'analyst',
+    ]);
     expect((await as(admin, '/api/audit/verify')).json()).toMatchObject({ ok: true });
     expect((await as(senior, '/api/audit?subject=capa:has%20space')).statusCode).toBe(400);
   });

@@ -99,6 +99,7 @@ function CasePage({
   const availability = decisionAvailability(user, summary);
 
   const context: CaseViewContext = {
+    caseId: summary.id,
     onReveal: async (field: RevealableField) =>
       (await reveal.mutateAsync({ caseId: summary.id, field })).value,
     viewedEntityIds: new Set(
@@ -160,7 +161,7 @@ function CasePage({
           )}
           {reviewer && documentsApply(summary) && <DocumentsSection detail={detail} />}
           {permissions.viewRawPayload(user.role) && (
-            <RawPayload provider={summary.provider} id={summary.subjectId} />
+            <RawPayload provider={summary.provider} id={summary.subjectId} caseId={summary.id} />
           )}
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>

@@ -19,9 +19,9 @@ export function createSelfieVideo(src: string): HTMLVideoElement {
  * Images are not preloaded: the proxy answers them no-store, and Chromium does not hand a no-store preload that
  * has finished to a later <img>, which downloads the file a second time.
  */
-export function preloadSelfieVideo(view: CaseView): void {
+export function preloadSelfieVideo(view: CaseView, caseId: string): void {
   if (!isMediaAvailable(view.media, 'selfie-video')) return;
-  const src = mediaUrl({ provider: view.provider, subjectId: view.subject.id }, 'selfie-video');
+  const src = mediaUrl({ provider: view.provider, subjectId: view.subject.id, caseId }, 'selfie-video');
   if (!preloadedVideos.has(src)) preloadedVideos.set(src, createSelfieVideo(src));
 }
 

@@ -20,12 +20,14 @@ export type CaseViewContext = {
   amlDisposition?: AmlDispositionControl;
   viewedEntityIds?: ReadonlySet<string>;
   onEvidenceViewed?: OnEvidenceViewed;
+  /** The case the view is shown for: media reads are audited against it. */
+  caseId?: string;
 };
 
 /** Every section of a verification, in reading order for its provider; used by the case and subject pages. */
 export function CaseViewSections({ view, context = {} }: { view: CaseView; context?: CaseViewContext }) {
   const { provider } = view;
-  const source = { provider, subjectId: view.subject.id };
+  const source = { provider, subjectId: view.subject.id, caseId: context.caseId };
   const { onReveal, onEvidenceViewed } = context;
 
   const journey = (

@@ -3,15 +3,22 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 /** The provider's payload exactly as received (seniors and admins; each read is audited). */
-export const getRawSubject = (provider: Provider, id: string, signal?: AbortSignal) =>
-  api.get<RawSubjectResponse>(`/api/subjects/${provider}/${encodeURIComponent(id)}/raw`, { signal });
+export const getRawSubject = (provider: Provider, id: string, caseId?: string, signal?: AbortSignal) =>
+  api.get<RawSubjectResponse>(
+    `/api/subjects/${provider}/${encodeURIComponent(id)}/raw${caseId ? `?caseId=${encodeURIComponent(caseId)}` : ''}`,
+    { signal },
+  );
 
-export const getRawSubjectQueryOptions = (provider: Provider, id: string) =>
+/** `caseId`: the case page the payload is read from, named in the read's audit row. */
+export const getRawSubjectQueryOptions = (provider: Provider, id: string, caseId?: string) =>
   queryOptions({
-    queryKey: ['subjects', provider, id, 'raw'],
-    queryFn: ({ signal }) => getRawSubject(provider, id, signal),
+    queryKey: ['subjects', provider, id, 'raw', caseId ?? null],
+    queryFn: ({ signal }) => getRawSubject(provider, id, caseId, signal),
     staleTime: 0,
   });
 
-export const useRawSubject = (provider: Provider, id: string, options: { enabled: boolean }) =>
-  useQuery({ ...getRawSubjectQueryOptions(provider, id), enabled: options.enabled });
+export const useRawSubject = (
+  provider: Provider,
+  id: string,
+  options: { enabled: boolean; caseId?: string },
+) => useQuery({ ...getRawSubjectQueryOptions(provider, id, options.caseId), enabled: options.enabled });

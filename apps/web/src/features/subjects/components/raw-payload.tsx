@@ -11,9 +11,9 @@ import { useRawSubject } from '../api/get-raw-subject';
  * The provider's payload as received, for seniors and admins checking what normalisation did. It is only
  * fetched when opened, because each read is audited.
  */
-export function RawPayload({ provider, id }: { provider: Provider; id: string }) {
+export function RawPayload({ provider, id, caseId }: { provider: Provider; id: string; caseId?: string }) {
   const [open, setOpen] = useState(false);
-  const raw = useRawSubject(provider, id, { enabled: open });
+  const raw = useRawSubject(provider, id, { enabled: open, caseId });
   return (
     <Accordion
       expanded={open}

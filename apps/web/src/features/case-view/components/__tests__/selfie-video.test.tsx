@@ -7,14 +7,17 @@ import { SelfieVideo } from '../media';
 describe('SelfieVideo', () => {
   it('shows the player the case loader started, not a second one', () => {
     const view = capaView();
-    const source = { provider: view.provider, subjectId: view.subject.id };
+    const source = { provider: view.provider, subjectId: view.subject.id, caseId: 'case-1' };
     const created = vi.spyOn(document, 'createElement');
-    preloadSelfieVideo(view);
+    preloadSelfieVideo(view, 'case-1');
     const preloaded = created.mock.results.find((result) => result.value instanceof HTMLVideoElement)?.value;
     const { container } = renderComponent(<SelfieVideo media={view.media} source={source} />);
     const video = container.querySelector('video');
     expect(video).toBe(preloaded);
-    expect(video?.getAttribute('src')).toBe(`/api/subjects/capa/${view.subject.id}/media/selfie-video`);
+    // Named with its case, so the view's audit row and the case's timeline show it.
+    expect(video?.getAttribute('src')).toBe(
+      `/api/subjects/capa/${view.subject.id}/media/selfie-video?caseId=case-1`,
+    );
     expect(video?.preload).toBe('metadata');
     expect(video?.controls).toBe(true);
   });

@@ -1,14 +1,34 @@
 import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import type { AuditEntry, CaseDetail, Note } from '@review-desk/contracts';
+import type { CaseDetail, Note } from '@review-desk/contracts';
 import { type FormEvent, useState } from 'react';
 import { noteFieldProps } from '@/components/note-field';
 import { formatDateTime } from '@/lib/format';
 import { useAddNote } from '../../api/add-note';
 import { MutationError } from './conflict-message';
+import { type AuditLine, collapseReads, type ViewsLine } from './timeline-reads';
 
-type TimelineItem =
-  | { kind: 'audit'; at: string; entry: AuditEntry }
-  | { kind: 'note'; at: string; note: Note };
+type TimelineItem = AuditLine | { kind: 'note'; at: string; note: Note };
+
+const keyOf = (item: TimelineItem) =>
+  item.kind === 'audit'
+    ? `audit-${item.entry.id}`
+    : item.kind === 'note'
+      ? `note-${item.note.id}`
+      : `views-${item.username}-${item.since}`;
+
+const actorOf = (item: TimelineItem) =>
+  item.kind === 'audit'
+    ? item.entry.actor.username
+    : item.kind === 'note'
+      ? item.note.author.displayName
+      : item.username;
+
+/** "Viewed the evidence 3 times since 10:05 (case, media front)". */
+function describeViews(line: ViewsLine) {
+  const times = line.count === 1 ? '' : ` ${line.count} times since ${formatDateTime(line.since)}`;
+  const opened = line.opened.length > 0 ? ` (${line.opened.join(', ')})` : '';
+  return `Viewed the evidence${times}${opened}`;
+}
 
 /** "case.aml_disposition_recorded" reads as "Case aml disposition recorded". */
 export const describeAction = (action: string) => {
@@ -21,7 +41,7 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
   const [text, setText] = useState('');
   const addNote = useAddNote();
   const items: TimelineItem[] = [
-    ...detail.timeline.map((entry): TimelineItem => ({ kind: 'audit', at: entry.at, entry })),
+    ...collapseReads(detail.timeline),
     ...detail.notes.map((note): TimelineItem => ({ kind: 'note', at: note.createdAt, note })),
   ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
@@ -67,17 +87,14 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
       ) : (
         <Box component="ol" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
           {items.map((item) => (
-            <Box
-              component="li"
-              key={item.kind === 'audit' ? `audit-${item.entry.id}` : `note-${item.note.id}`}
-              sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}
-            >
+            <Box component="li" key={keyOf(item)} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
               <Typography variant="caption" color="text.secondary">
-                {formatDateTime(item.at)} ·{' '}
-                {item.kind === 'audit' ? item.entry.actor.username : item.note.author.displayName}
+                {formatDateTime(item.at)} · {actorOf(item)}
               </Typography>
               {item.kind === 'audit' ? (
                 <Typography variant="body2">{describeAction(item.entry.action)}</Typography>
+              ) : item.kind === 'views' ? (
+                <Typography variant="body2">{describeViews(item)}</Typography>
               ) : (
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   <strong>Note: </strong>
