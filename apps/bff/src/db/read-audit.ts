@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type AuditEvent, appendAuditEvents } from './audit';
 import type { DB } from './schema';
@@ -17,7 +16,7 @@ export class ReadAuditWriter {
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: { error(details: object, message: string): void },
     /** How long a row may wait for its batch. */
     private readonly intervalMs = 100,
     /** Rows appended per transaction at most. */

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import pino from 'pino';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { type AuditEvent, verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/database';
@@ -14,6 +13,8 @@ const read = (n: number): AuditEvent => ({
   caseId: null,
   requestId: `req-${n}`,
 });
+
+const quiet = { error: () => {} };
 
 describeEachEngine('batched read audit', (engine) => {
   let database: Database;
@@ -32,7 +33,7 @@ describeEachEngine('batched read audit', (engine) => {
 
   it('holds read rows until the batch is written, then chains them in order, each naming its subject', async () => {
     // An interval no test run reaches: only flush and close write.
-    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
     for (let n = 1; n <= 3; n++) writer.record(read(n));
     expect(writer.pending).toBe(3);
     expect(await rows()).toEqual([]);
@@ -49,7 +50,7 @@ describeEachEngine('batched read audit', (engine) => {
   });
 
   it('writes what is still queued when it is closed, so a graceful shutdown loses no row', async () => {
-    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
     for (let n = 1; n <= 1_200; n++) writer.record(read(n));
     await writer.close();
     expect(writer.pending).toBe(0);
@@ -60,7 +61,7 @@ describeEachEngine('batched read audit', (engine) => {
   });
 
   it('covers the subject in the hash: a row whose subject is changed no longer verifies', async () => {
-    const writer = new ReadAuditWriter(database.db, pino({ level: 'silent' }), 3_600_000);
+    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
     writer.record(read(1));
     writer.record(read(2));
     await writer.close();
