@@ -1,8 +1,8 @@
 import type { CaseDocument, CaseSummary, Role } from '@review-desk/contracts';
+import { bareView } from '@review-desk/contracts/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '@/testing/fake-event-source';
-import { bareView } from '@review-desk/contracts/testing';
 import { caseDetail, caseSummary } from '@/testing/fixtures/cases';
 import { errorReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
