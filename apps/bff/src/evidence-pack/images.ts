@@ -7,6 +7,7 @@ import { ApiError } from '../errors';
 import { proxyMedia } from '../subjects/media-proxy';
 import type { SubjectService } from '../subjects/subject-service';
 import type { MediaFetcher } from '../upstream';
+import { downscale } from './thumbnail';
 
 /** One thumbnail of the pack: the image when it is the one the snapshot showed, else why there is none. */
 export interface PackImage {
@@ -69,7 +70,16 @@ export async function packImages(
         if (!embeddable.includes(media.contentType)) {
           return { kind, label, bytes: null, note: `Not embedded: Capa sent it as ${media.contentType}.` };
         }
-        return { kind, label, bytes, note: 'As shown with this snapshot.' };
+        const small = await downscale(bytes);
+        if (small === null) {
+          return {
+            kind,
+            label,
+            bytes: null,
+            note: 'Not embedded: the file Capa sent is not a readable image.',
+          };
+        }
+        return { kind, label, bytes: small, note: 'As shown with this snapshot (downscaled).' };
       } catch (error) {
         const code = error instanceof ApiError ? error.code : 'upstream_unavailable';
         return { kind, label, bytes: null, note: `Not available any more at Capa (${code}).` };

@@ -45,3 +45,16 @@ export const pdfImageCount = (pdf: Buffer): Promise<number> =>
       .slice(2)
       .filter((line) => line.trim().split(/\s+/)[2] === 'image').length;
   });
+
+/** Width and height in pixels of each image the PDF embeds (`pdfimages -list`). */
+export const pdfImageSizes = (pdf: Buffer): Promise<{ width: number; height: number }[]> =>
+  withFile(pdf, async (path) => {
+    const { stdout } = await run('pdfimages', ['-list', path]);
+    return stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((columns) => columns[2] === 'image')
+      .map((columns) => ({ width: Number(columns[3]), height: Number(columns[4]) }));
+  });
