@@ -85,3 +85,28 @@ export const LogoutResponse = Type.Object(
   { $id: 'LogoutResponse' },
 );
 export type LogoutResponse = Static<typeof LogoutResponse>;
+
+/** `GET /api/auth/lockouts` (admin): who cannot sign in now because of failed attempts. */
+export const LockoutListResponse = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        username: Type.String(),
+        address: Type.Union([Type.String(), Type.Null()], {
+          description: 'The client address locked out of this name; null for a slow-down of every address',
+        }),
+        kind: Type.Union([Type.Literal('locked'), Type.Literal('slowed')], {
+          description:
+            'locked: this address, until the window passes; slowed: a short, growing wait per failure',
+        }),
+        failures: Type.Integer({ description: 'Failed attempts within the last 15 minutes' }),
+        retryAfterSeconds: Type.Integer(),
+      }),
+    ),
+  },
+  {
+    $id: 'LockoutListResponse',
+    description: 'Sign-in lock-outs and slow-downs on this instance, longest first',
+  },
+);
+export type LockoutListResponse = Static<typeof LockoutListResponse>;

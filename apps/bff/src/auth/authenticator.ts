@@ -5,7 +5,7 @@ import type { DB, JsonObject, UserRow } from '../db/schema';
 import { ApiError } from '../errors';
 import { type AccessClaims, type AccessTokens, isAccessClaims } from './access-token';
 import { csrfTokenFor } from './csrf';
-import { LoginThrottle } from './login-throttle';
+import { type Lockout, LoginThrottle } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { SessionCache } from './session-cache';
 import {
@@ -75,6 +75,11 @@ export class Authenticator {
     private readonly settings: AuthSettings,
   ) {}
 
+  /** Names slowed down and addresses locked out of sign-in now, on this instance. */
+  lockouts(): Lockout[] {
+    return this.#throttle.lockouts(this.settings.now());
+  }
+
   csrfToken(sessionId: string): string {
     return csrfTokenFor(this.settings.secret, sessionId);
   }
@@ -83,7 +88,8 @@ export class Authenticator {
     const name = normaliseUsername(username);
     const now = this.settings.now();
     const user = await findUserByUsername(this.db, name);
-    const waitMs = this.#throttle.retryAfterMs(name, now);
+    const address = origin.ip ?? 'unknown';
+    const waitMs = this.#throttle.retryAfterMs(name, address, now);
     if (waitMs > 0) {
       await this.#auditFailure(user, 'locked', origin, now);
       return { outcome: 'locked', retryAfterSeconds: Math.ceil(waitMs / 1000) };
@@ -93,7 +99,7 @@ export class Authenticator {
       ? await verifyPassword(password, user.password_hash)
       : await verifyAgainstDummy(password);
     if (!user || !passwordOk || user.disabled) {
-      this.#throttle.recordFailure(name, now);
+      this.#throttle.recordFailure(name, address, now);
       const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'user_disabled';
       await this.#auditFailure(user, reason, origin, now);
       return { outcome: 'invalid_credentials' };
@@ -103,7 +109,7 @@ export class Authenticator {
       return { outcome: 'demo_user_refused' };
     }
 
-    this.#throttle.reset(name);
+    this.#throttle.reset(name, address);
     const sessionId = await this.db.transaction().execute(async (trx) => {
       const id = await createSession(trx, {
         userId: user.id,

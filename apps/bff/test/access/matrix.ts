@@ -30,6 +30,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/auth/logout':                           [401,        ok,      ok,     ok,      ok ],
   'GET /api/auth/me':                                [401,        ok,      ok,     ok,      ok ],
   'GET /api/auth/config':                            [ok,         ok,      ok,     ok,      ok ],
+  'GET /api/auth/lockouts':                          [401,        403,     403,    403,     ok ],
   'GET /api/auth/oidc/login':                        [ok,         ok,      ok,     ok,      ok ],
   'GET /api/auth/oidc/callback':                     [ok,         ok,      ok,     ok,      ok ],
   'GET /api/auth/oidc/settings':                     [401,        403,     403,    403,     ok ],

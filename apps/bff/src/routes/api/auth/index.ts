@@ -7,6 +7,7 @@ import type { RequestOrigin } from '../../../auth/authenticator';
 import { ApiError } from '../../../errors';
 import { allRoles } from '../../../plugins/app/access';
 import authConfigRoutes from './config';
+import lockoutRoutes from './lockouts';
 import oidcRoutes from './oidc';
 
 const origin = (request: FastifyRequest): RequestOrigin => ({
@@ -64,7 +65,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw new ApiError(
             429,
             'too_many_attempts',
-            'Too many failed sign-ins for this user; try again later',
+            `Too many failed sign-ins for this user; try again in ${result.retryAfterSeconds} s`,
             {
               retryAfterSeconds: result.retryAfterSeconds,
             },
@@ -126,6 +127,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(authConfigRoutes, { prefix: '/config' });
+  await app.register(lockoutRoutes, { prefix: '/lockouts' });
   await app.register(oidcRoutes, { prefix: '/oidc' });
 };
 

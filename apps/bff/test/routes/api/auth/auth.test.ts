@@ -264,21 +264,65 @@ describeEachEngine('auth routes', (engine) => {
   });
 
   describe('rate limits', () => {
-    it('locks a username after 5 failures in 15 minutes, even for the right password, until the window passes', async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        expect((await login(app, 'support', `wrong-${attempt}`)).statusCode).toBe(401);
+    it('slows a username down more with each failure from any address, but a stranger cannot lock it out', async () => {
+      const waits: number[] = [];
+      for (let failure = 0; failure < 7; failure++) {
+        let answer = await login(app, 'support', `wrong-${failure}`);
+        if (answer.statusCode === 429) {
+          expect(answer.json().error.code).toBe('too_many_attempts');
+          const wait = Number(answer.headers['retry-after']);
+          waits.push(wait);
+          clock.advance(wait * 1000);
+          answer = await login(app, 'support', `wrong-${failure}`);
+        }
+        expect(answer.statusCode).toBe(401);
       }
-      const locked = await login(app, 'support', 'support-demo');
-      expect(locked.statusCode).toBe(429);
-      expect(locked.json().error.code).toBe('too_many_attempts');
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
-
-      clock.advance(minutes(15));
+      // Three failures are free; from the fourth on, each failure doubles the wait before the next try.
+      expect(waits).toEqual([1, 2, 4]);
+      const slowed = await login(app, 'support', 'support-demo');
+      expect(slowed.statusCode).toBe(429);
+      expect(Number(slowed.headers['retry-after'])).toBe(8);
+      // Seven failures from seven addresses lock none of them, nor the user: after the wait, the right
+      // password signs in from anywhere.
+      clock.advance(8_000);
       expect((await login(app, 'support', 'support-demo')).statusCode).toBe(200);
-      // The success cleared the count: one more failure does not lock.
       expect((await login(app, 'support', 'wrong-again')).statusCode).toBe(401);
       expect((await login(app, 'support', 'support-demo')).statusCode).toBe(200);
+    });
+
+    it('locks one address out of one user after 5 failures in 15 minutes, and shows it to admins', async () => {
+      const stranger = freshIp();
+      for (let failure = 0; failure < 5; failure++) {
+        const answer = await login(app, 'senior', `wrong-${failure}`, stranger);
+        expect(answer.statusCode).toBe(401);
+        // Past the slow-down, which is not what this test is about.
+        clock.advance(minutes(1));
+      }
+      const locked = await login(app, 'senior', 'senior-demo', stranger);
+      expect(locked.statusCode).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+
+      const admin = await signIn(app, 'admin', 'admin-demo');
+      const lockouts = await app.inject({ url: '/api/auth/lockouts', headers: { cookie: admin.cookie } });
+      expect(lockouts.statusCode).toBe(200);
+      expect(lockouts.json().items).toContainEqual({
+        username: 'senior',
+        address: stranger,
+        kind: 'locked',
+        failures: 5,
+        retryAfterSeconds: Number(locked.headers['retry-after']),
+      });
+
+      // The senior, from their own address, is not locked out.
+      expect((await login(app, 'senior', 'senior-demo')).statusCode).toBe(200);
+      expect((await login(app, 'senior', 'senior-demo', stranger)).statusCode).toBe(429);
+      clock.advance(minutes(15));
+      expect((await login(app, 'senior', 'senior-demo', stranger)).statusCode).toBe(200);
+      const after = await app.inject({ url: '/api/auth/lockouts', headers: { cookie: admin.cookie } });
+      expect(after.json().items.filter((item: { username: string }) => item.username === 'senior')).toEqual(
+        [],
+      );
     });
 
     it('limits sign-in attempts per client address to 10 a minute', async () => {
