@@ -53,6 +53,11 @@ export interface AppConfig {
   oidc: OidcSettings | null;
   /** Sign-in with a local password (POST /api/auth/login); off leaves single sign-on only. */
   localLogin: boolean;
+  /**
+   * The hosts identity media is fetched from (`host`, `host:port`, `*.domain`); null: Capa's own host (the
+   * sandbox's, embedded), and Capa's media CDN when talking to Capa itself.
+   */
+  mediaHosts: string[] | null;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +160,19 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const isLoopback = (value: string) => loopbackHosts.has(new URL(value).hostname.replace(/^\[|\]$/g, ''));
 
+const mediaHostPattern = /^(\*\.)?([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
+function mediaHosts(env: Env): string[] | null {
+  const raw = env.MEDIA_HOSTS;
+  if (raw === undefined || raw.trim() === '') return null;
+  const hosts = raw.split(',').map((entry) => entry.trim());
+  const bad = hosts.find((entry) => !mediaHostPattern.test(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('MEDIA_HOSTS', `"${bad}" is not a host, host:port or *.domain (comma-separated)`);
+  }
+  return hosts;
+}
+
 function oidcSettings(env: Env): OidcSettings | null {
   if (!env.OIDC_ISSUER) {
     const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'].find((name) => env[name]);
@@ -256,5 +274,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     oidc,
     localLogin,
+    mediaHosts: mediaHosts(env),
   };
+}
+
+/** Capa's media CDN, as its Get KYC Details documentation names it. */
+const capaMediaCdn = 'cdn.capa.fi';
+
+/** The media hosts in effect: the configured ones, or Capa's host (and its CDN when not the sandbox). */
+export function mediaHostsOf(config: Pick<AppConfig, 'mode' | 'capa' | 'mediaHosts'>): string[] {
+  if (config.mediaHosts) return config.mediaHosts;
+  const capaHost = new URL(config.capa.baseUrl).host;
+  return config.mode === 'upstream' ? [capaHost, capaMediaCdn] : [capaHost];
 }

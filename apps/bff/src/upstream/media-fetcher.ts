@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import { UpstreamError, type UpstreamProvider } from './errors';
@@ -9,6 +10,7 @@ import {
   transportError,
   type UpstreamTimeouts,
 } from './http';
+import { isPrivateAddress, MediaHosts, publicOnlyLookup, type ResolveAll } from './media-hosts';
 
 export interface MediaResponse {
   statusCode: number;
@@ -35,6 +37,13 @@ export interface MediaFetcherOptions {
   /** The provider whose payloads carry the URLs, named in errors. */
   provider?: UpstreamProvider;
   timeouts?: Partial<UpstreamTimeouts>;
+  /**
+   * The only hosts media is fetched from (`host`, `host:port`, `*.domain`), none of them at a private address
+   * unless that address is itself listed. Unset: any host (tests of the transport only).
+   */
+  hosts?: readonly string[];
+  /** How media host names are resolved; tests point a name at a private address. */
+  resolve?: ResolveAll;
 }
 
 /** Images and selfie videos take longer than JSON, so the whole-transfer budget is wider. */
@@ -47,13 +56,18 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
   const provider = options.provider ?? 'capa';
   const timeouts = resolveTimeouts(options.timeouts, DEFAULT_MEDIA_TIMEOUTS);
   // Media may live on any host (a CDN), so one Agent keeps a keep-alive pool per origin it meets.
-  const agent = new Agent({
+  const agentOptions = {
     connections: MAX_CONNECTIONS_PER_ORIGIN,
     keepAliveTimeout: KEEP_ALIVE_MS,
     connectTimeout: timeouts.connectMs,
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
-  });
+  };
+  const hosts = options.hosts === undefined ? null : new MediaHosts({ hosts: options.hosts });
+  // For listed private addresses (the sandbox) and for tests without a host list.
+  const agent = new Agent(agentOptions);
+  // Every other host connects only to a public address, checked as the name is resolved.
+  const publicAgent = new Agent({ ...agentOptions, connect: { lookup: publicOnlyLookup(options.resolve) } });
 
   // Signed media URLs carry credentials in their query string: errors never quote the URL.
   const invalidUrl = (reason: string) =>
@@ -75,6 +89,13 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
         throw invalidUrl('media URL is not a URL');
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidUrl('media URL is not http(s)');
+      const allowed = hosts?.match(url);
+      if (hosts && !allowed) throw invalidUrl('media URL is not on a media host');
+      const literal = url.hostname.replace(/^\[|\]$/g, '');
+      if (hosts && !allowed?.privateAllowed && isIP(literal) !== 0 && isPrivateAddress(literal)) {
+        throw invalidUrl('media URL points at a private address');
+      }
+      const dispatcher = hosts && !allowed?.privateAllowed ? publicAgent : agent;
 
       const ctx: CallContext = {
         provider,
@@ -82,7 +103,7 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
         deadline: startDeadline(timeouts.deadlineMs),
       };
       try {
-        const response = await agent.request({
+        const response = await dispatcher.request({
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: 'GET',
@@ -93,12 +114,22 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
         return { statusCode: response.statusCode, headers: response.headers, body: response.body };
       } catch (error) {
         ctx.deadline.dispose();
+        if (refusedAddress(error)) throw invalidUrl('media host resolves to a private address');
         throw transportError(error, ctx);
       }
     },
     close: () => {
-      closing ??= agent.close();
+      closing ??= Promise.all([agent.close(), publicAgent.close()]).then(() => undefined);
       return closing;
     },
   };
+}
+
+/** Whether a connection failed because the name resolved to a private address (publicOnlyLookup). */
+function refusedAddress(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    if ((cause as NodeJS.ErrnoException).code === 'EMEDIAPRIVATE') return true;
+    cause = cause.cause;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig, mediaHostsOf } from '../../src/config';
 
 /** A deployment against real providers, with credentials as the providers issue them. */
 const upstream = {
@@ -51,5 +51,22 @@ describe('credentials in the configuration', () => {
     expect(refusal({ ...upstream, CONNECTFI_WEBHOOK_SECRET: 'short' })).toMatch(
       /CONNECTFI_WEBHOOK_SECRET.*24/,
     );
+  });
+});
+
+describe('media hosts in the configuration', () => {
+  it("fetches media from Capa's host by default: the sandbox's when embedded, Capa's and its CDN otherwise", () => {
+    expect(mediaHostsOf(loadConfig({ SANDBOX_CAPA_PORT: '7301', WEB_DIST_DIR: '' }))).toEqual([
+      '127.0.0.1:7301',
+    ]);
+    expect(mediaHostsOf(loadConfig(upstream))).toEqual(['production-api.capa.fi', 'cdn.capa.fi']);
+  });
+
+  it('takes a comma-separated list of hosts, host:port and *.domain, and refuses anything else', () => {
+    const config = loadConfig({ ...upstream, MEDIA_HOSTS: 'cdn.capa.fi, *.s3.amazonaws.com,10.0.0.5:8080' });
+    expect(mediaHostsOf(config)).toEqual(['cdn.capa.fi', '*.s3.amazonaws.com', '10.0.0.5:8080']);
+    for (const bad of ['https://cdn.capa.fi', 'cdn.capa.fi/path', 'a b', 'cdn.capa.fi,,x']) {
+      expect(refusal({ ...upstream, MEDIA_HOSTS: bad }), bad).toContain('MEDIA_HOSTS');
+    }
   });
 });

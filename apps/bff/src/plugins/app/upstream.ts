@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { mediaHostsOf } from '../../config';
 import {
   type CapaClient,
   type ConnectfiClient,
@@ -32,7 +33,7 @@ export default fp(
         login: connectfi.login,
         password: connectfi.password,
       }),
-      media: createMediaFetcher(),
+      media: createMediaFetcher({ hosts: mediaHostsOf(app.config) }),
     };
     app.decorate('upstreams', clients);
     app.readinessProbes.push(
