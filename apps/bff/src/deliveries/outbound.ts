@@ -178,6 +178,30 @@ export class DecisionWebhook {
     if (failed) this.log.warn({ deliveryId: row.id, attempts }, 'decision webhook failed');
   }
 
+  /**
+   * Sends a failed delivery once more, at once (an admin's retry once the receiver is fixed). Its attempts
+   * are already spent, so if this one fails too it is failed again. Only a failed delivery is retried.
+   */
+  async retry(id: string): Promise<OutboundRow | 'not_found' | 'not_failed'> {
+    const row = await this.db
+      .updateTable('outbound_deliveries')
+      .set({ status: 'pending', next_attempt_at: this.#clock() })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .returningAll()
+      .executeTakeFirst();
+    if (row) {
+      this.sendDue();
+      return row;
+    }
+    const exists = await this.db
+      .selectFrom('outbound_deliveries')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return exists ? 'not_failed' : 'not_found';
+  }
+
   list(status: OutboundRow['status'] | undefined): Promise<OutboundRow[]> {
     let query = this.db.selectFrom('outbound_deliveries').selectAll();
     if (status) query = query.where('status', '=', status);

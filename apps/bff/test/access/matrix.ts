@@ -72,6 +72,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'GET /api/directory/unmatched':                    [401,        403,     403,    403,     ok ],
   'GET /api/deliveries/inbound':                     [401,        403,     403,    403,     ok ],
   'GET /api/deliveries/outbound':                    [401,        403,     403,    403,     ok ],
+  'POST /api/deliveries/outbound/:id/retry':         [401,        403,     403,    403,     ok ],
   'GET /api/webhooks/urls':                          [401,        403,     403,    403,     ok ],
   'POST /api/reconcile':                             [401,        403,     403,    403,     ok ],
 };

@@ -148,4 +148,52 @@ describeEachEngine('decision webhook', (engine) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('lets an admin retry a failed delivery once the receiver is back, audited; only a failed one', async () => {
+    script.set('/decisions', [500, 500, 500]);
+    const caseId = await approve('outbound-retried-by-hand');
+    await settle(caseId, 'failed');
+    const failed = (await app.deliveries.decisionWebhook?.list('failed'))?.find(
+      (row) => row.case_id === caseId,
+    );
+    if (!failed) throw new Error('no failed delivery');
+
+    const admin = await signIn(app, 'admin', 'admin-demo');
+    const retry = (id: string, session = admin) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/deliveries/outbound/${id}/retry`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      });
+    const analyst = await signIn(app, 'analyst', 'analyst-demo');
+    expect((await retry(failed.id, analyst)).statusCode).toBe(403);
+
+    const retried = await retry(failed.id);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toMatchObject({ id: failed.id, caseId, status: 'pending' });
+    await settle(caseId, 'delivered');
+    const sent = received.filter((request) => request.body.includes(caseId));
+    expect(sent).toHaveLength(4);
+    expect(sent[3]?.signature).toBe(hmacHex(secret, sent[3]?.body ?? ''));
+
+    const audit = await app.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_username', 'case_id', 'details'])
+      .where('action', '=', 'delivery.retried')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'delivery.retried',
+        actor_username: 'admin',
+        case_id: caseId,
+        details: { deliveryId: failed.id, attempts: 3 },
+      },
+    ]);
+    const again = await retry(failed.id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('delivery_not_failed');
+    const unknown = await retry('00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect((await retry('not-a-uuid')).statusCode).toBe(400);
+  });
 });

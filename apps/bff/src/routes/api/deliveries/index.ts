@@ -3,11 +3,13 @@ import {
   DeliveryListResponse,
   deliveryStatuses,
   ErrorEnvelope,
+  OutboundDelivery,
   OutboundDeliveryListResponse,
   OutboundDeliveryQuery,
   StringEnum,
 } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
+import { ApiError } from '../../../errors';
 import { toDeliverySummary, toOutboundDelivery } from './views';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
@@ -46,6 +48,35 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const outbound = app.deliveries.decisionWebhook;
       if (!outbound) return { items: [] };
       return { items: (await outbound.list(request.query.status)).map(toOutboundDelivery) };
+    },
+  );
+
+  app.post(
+    '/outbound/:id/retry',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send a failed decision webhook once more, now (audited)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 200: OutboundDelivery, 404: ErrorEnvelope, 409: ErrorEnvelope, ...errors },
+      },
+    },
+    async (request) => {
+      const outbound = app.deliveries.decisionWebhook;
+      const result = outbound ? await outbound.retry(request.params.id) : 'not_found';
+      if (result === 'not_found') {
+        throw new ApiError(404, 'delivery_not_found', 'No outbound delivery has this id');
+      }
+      if (result === 'not_failed') {
+        throw new ApiError(409, 'delivery_not_failed', 'Only a failed delivery can be retried');
+      }
+      await app.audit(request, {
+        action: 'delivery.retried',
+        caseId: result.case_id,
+        details: { deliveryId: result.id, attempts: result.attempts },
+      });
+      return toOutboundDelivery(result);
     },
   );
 };
