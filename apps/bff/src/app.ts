@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OidcFetch } from './auth/oidc/provider-client';
 import type { AppConfig } from './config';
-import { loggerOptions } from './logging';
+import { loggerOptions, RequestsAtDebug } from './logging';
 import access from './plugins/app/access';
 import audit from './plugins/app/audit';
 import auth from './plugins/app/auth';
@@ -45,6 +45,10 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Silence logs entirely (benchmarks). */
   quiet?: boolean;
+  /** Human-readable logs (pino-pretty) instead of JSON lines: a person is watching the terminal. */
+  prettyLogs?: boolean;
+  /** The level of the per-request lines: `debug` keeps them out of a terminal at the default level. */
+  requestLogLevel?: 'info' | 'debug';
   /** The clock sessions and access tokens are judged by (epoch ms); tests move it. */
   now?: () => number;
   /** Upstream clients to use instead of ones built from config (tests point them at scripted servers). */
@@ -62,7 +66,10 @@ export type App = FastifyInstance;
 /** Assembles the BFF without listening: server.ts listens, tests inject. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.quiet ? false : loggerOptions(config.logLevel, options.logStream),
+    logger: options.quiet
+      ? false
+      : loggerOptions(config.logLevel, { stream: options.logStream, pretty: options.prettyLogs }),
+    ...(options.requestLogLevel === 'debug' ? { logController: new RequestsAtDebug() } : {}),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,

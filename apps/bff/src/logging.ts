@@ -1,4 +1,5 @@
-import type { FastifyServerOptions } from 'fastify';
+import { createRequire } from 'node:module';
+import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 
 /**
  * pino settings. Request logs carry the request id, method and path without the query string (queries hold
@@ -46,10 +47,27 @@ interface RequestLike {
   url: string;
 }
 
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export interface LogOutput {
+  /** Where JSON lines go (tests capture them); stdout by default. */
+  stream?: NodeJS.WritableStream | undefined;
+  /** Human-readable lines through pino-pretty, for a person watching a terminal. */
+  pretty?: boolean | undefined;
+}
+
+/**
+ * pino-pretty runs as a pino transport, in a worker thread of its own: formatting never happens in the request
+ * path. Resolved from here, because pnpm does not let pino (which loads the transport) see this package's
+ * dependencies.
+ */
+const prettyTransport = () => ({
+  target: createRequire(import.meta.url).resolve('pino-pretty'),
+  options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+});
+
+export function loggerOptions(level: string, output: LogOutput = {}): FastifyServerOptions['logger'] {
   return {
     level,
-    ...(stream ? { stream } : {}),
+    ...(output.pretty ? { transport: prettyTransport() } : output.stream ? { stream: output.stream } : {}),
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req(request: RequestLike) {
@@ -65,4 +83,24 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
       },
     },
   };
+}
+
+/**
+ * Fastify's per-request lines at debug instead of info, in the same shape (a request that failed stays at
+ * error): a terminal running the embedded desk then shows start-up, warnings, errors and the banner rather
+ * than a line per request, and LOG_LEVEL=debug brings them back.
+ */
+export class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) super.requestCompleted(error, request, reply, {});
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+
+  override routeNotFound(request: FastifyRequest) {
+    request.log.debug('route not found');
+  }
 }

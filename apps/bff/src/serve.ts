@@ -14,7 +14,9 @@ export function configOrExit(env?: Record<string, string | undefined>, cwd?: str
   }
 }
 
-export interface ServeHooks {
+export interface ServeOptions {
+  /** The level of the per-request log lines (the embedded launcher keeps them at debug). */
+  requestLogLevel?: 'info' | 'debug';
   /** Runs once the BFF listens (the embedded launcher seeds the desk and prints its banner here). */
   afterListen?: (app: App) => Promise<void>;
   /** Runs after the BFF has closed, on SIGINT or SIGTERM. */
@@ -22,8 +24,12 @@ export interface ServeHooks {
 }
 
 /** Builds the BFF, listens, and closes gracefully on SIGINT or SIGTERM. */
-export async function serve(config: AppConfig, hooks: ServeHooks = {}): Promise<App> {
-  const app = await buildApp(config);
+export async function serve(config: AppConfig, options: ServeOptions = {}): Promise<App> {
+  // A person at a terminal gets readable lines; anything else (a file, a log collector) gets JSON.
+  const app = await buildApp(config, {
+    prettyLogs: process.stdout.isTTY === true,
+    requestLogLevel: options.requestLogLevel ?? 'info',
+  });
 
   let closing = false;
   const close = async (signal: string) => {
@@ -33,14 +39,14 @@ export async function serve(config: AppConfig, hooks: ServeHooks = {}): Promise<
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
-    await hooks.afterClose?.();
+    await options.afterClose?.();
     process.exit(0);
   };
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  await hooks.afterListen?.(app);
+  await options.afterListen?.(app);
   return app;
 }
 

@@ -18,6 +18,8 @@ async function main() {
   }
   const embedded = await startEmbeddedUpstreams(config);
   await serve(config, {
+    // The terminal of `pnpm start` shows start-up, warnings, errors and the banner; LOG_LEVEL=debug adds requests.
+    requestLogLevel: 'debug',
     afterListen: (app) => embedded.afterListen(app),
     afterClose: () => embedded.close(),
   });
