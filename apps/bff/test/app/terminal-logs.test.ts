@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pino, { type LoggerOptions, type TransportSingleOptions } from 'pino';
+import Fastify, { type FastifyLoggerOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loggerOptions } from '../../src/logging';
@@ -75,33 +75,34 @@ describe('request log lines', () => {
 });
 
 it('formats lines for a person through pino-pretty, off the request path, still redacting secrets', async () => {
-  const options = loggerOptions('info', { pretty: true }) as LoggerOptions & {
-    transport: TransportSingleOptions;
+  const options = loggerOptions('info', { pretty: true }) as FastifyLoggerOptions & {
+    transport: { target: string; options: Record<string, unknown> };
   };
   expect(options.transport.target).toMatch(/pino-pretty/);
   const dir = mkdtempSync(path.join(tmpdir(), 'review-desk-pretty-'));
   const file = path.join(dir, 'terminal.log');
+  // The same logger settings, with the transport writing to a file instead of the terminal.
+  const app = Fastify({
+    logger: {
+      ...options,
+      transport: {
+        ...options.transport,
+        options: { ...options.transport.options, destination: file, colorize: false },
+      },
+    },
+  });
   try {
-    // The same transport, writing to a file instead of the terminal.
-    const transport = pino.transport({
-      target: options.transport.target,
-      options: { ...options.transport.options, destination: file, colorize: false },
-    });
-    const { transport: _terminal, ...rest } = options;
-    const logger = pino(rest, transport);
-    logger.info({ password: 'hunter2-secret' }, 'desk started');
-    logger.warn('provider slow');
-    await new Promise<void>((resolve) => {
-      transport.once('close', () => resolve());
-      transport.end();
-    });
-    const text = readFileSync(file, 'utf8');
+    app.log.info({ password: 'hunter2-secret' }, 'desk started');
+    app.log.warn('provider slow');
+    const read = () => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    await expect.poll(read, { timeout: 10_000 }).toMatch(/WARN: provider slow/);
+    const text = read();
     expect(text).toMatch(/INFO: desk started/);
-    expect(text).toMatch(/WARN: provider slow/);
     expect(text).toContain('[redacted]');
     expect(text).not.toContain('hunter2-secret');
     expect(text).not.toContain('"level"');
   } finally {
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
