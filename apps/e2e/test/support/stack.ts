@@ -83,12 +83,23 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface StackOptions {
+  /** The desk's port, when something must know its address before it starts (an identity provider). */
+  port?: number;
+  /** More configuration, e.g. single sign-on. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the product as `pnpm start` runs it (tsx src/main.ts in apps/launcher, embedded default) on free
  * ports, with a fresh embedded database; stop() ends the process tree and removes the database.
  */
-export async function startStack(): Promise<RunningStack> {
-  const [port, capaPort, connectfiPort] = [await freePort(), await freePort(), await freePort()];
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const [port, capaPort, connectfiPort] = [
+    options.port ?? (await freePort()),
+    await freePort(),
+    await freePort(),
+  ];
   // The database lives one level down: the embedded engine keeps a lock file beside its directory.
   const tempDir = mkdtempSync(path.join(tmpdir(), 'review-desk-e2e-'));
   const dataDir = path.join(tempDir, 'pglite');
@@ -104,6 +115,7 @@ export async function startStack(): Promise<RunningStack> {
       SANDBOX_CONNECTFI_PORT: String(connectfiPort),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
   });
   const append = (chunk: Buffer) => {
