@@ -1,5 +1,6 @@
 import type { ErrorEnvelope, MeResponse, Role } from '@review-desk/contracts';
-import { vi } from 'vitest';
+import { HttpResponse, http } from 'msw';
+import { mockServer } from './mock-server';
 
 export type RecordedRequest = {
   method: string;
@@ -31,48 +32,55 @@ function matches(route: Route, method: string, path: string): boolean {
   return typeof route.path === 'string' ? route.path === path : route.path.test(path);
 }
 
+/** Parses a request body the way the BFF would read it: JSON when it is JSON, else the text as sent. */
+async function bodyOf(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /**
- * Replaces `fetch` for one test: each call is matched against the routes given (latest first), recorded,
- * and answered; a call nobody expected answers 404 in the envelope so the test fails visibly, not silently.
+ * The BFF, mocked for one test through Mock Service Worker (the network layer the SPA really calls: `fetch`
+ * is not replaced). Each request is matched against the routes given (latest first), recorded, and answered;
+ * a request nobody expected answers 404 in the envelope so the test fails visibly, not silently.
  */
 export function mockFetch() {
   const routes: Route[] = [];
   const requests: RecordedRequest[] = [];
 
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(
-      typeof input === 'string' || input instanceof URL ? input : input.url,
-      'http://localhost',
-    );
-    const method = (init.method ?? 'GET').toUpperCase();
-    const rawBody = typeof init.body === 'string' ? init.body : null;
-    const request: RecordedRequest = {
-      method,
-      path: url.pathname,
-      searchParams: url.searchParams,
-      headers: new Headers(init.headers),
-      body: rawBody === null ? undefined : JSON.parse(rawBody),
-    };
-    requests.push(request);
-    const route = routes.find((candidate) => matches(candidate, method, url.pathname));
-    const reply: MockReply = route
-      ? typeof route.responder === 'function'
-        ? await route.responder(request)
-        : route.responder
-      : errorReply(404, 'no_mock', `No mock for ${method} ${url.pathname}`);
-    const status = reply.status ?? 200;
-    const text =
-      typeof reply.body === 'string'
-        ? reply.body
-        : reply.body === undefined
-          ? null
-          : JSON.stringify(reply.body);
-    return new Response(text, {
-      status,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
+  mockServer.use(
+    http.all('*', async ({ request: sent }) => {
+      const url = new URL(sent.url);
+      const request: RecordedRequest = {
+        method: sent.method.toUpperCase(),
+        path: url.pathname,
+        searchParams: url.searchParams,
+        headers: new Headers(sent.headers),
+        body: await bodyOf(sent),
+      };
+      requests.push(request);
+      const route = routes.find((candidate) => matches(candidate, request.method, url.pathname));
+      const reply: MockReply = route
+        ? typeof route.responder === 'function'
+          ? await route.responder(request)
+          : route.responder
+        : errorReply(404, 'no_mock', `No mock for ${request.method} ${url.pathname}`);
+      const text =
+        typeof reply.body === 'string'
+          ? reply.body
+          : reply.body === undefined
+            ? null
+            : JSON.stringify(reply.body);
+      return new HttpResponse(text, {
+        status: reply.status ?? 200,
+        headers: { 'content-type': 'application/json', ...reply.headers },
+      });
+    }),
+  );
 
   const api = {
     requests,
