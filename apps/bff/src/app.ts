@@ -47,7 +47,7 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Human-readable logs (pino-pretty) instead of JSON lines: a person is watching the terminal. */
   prettyLogs?: boolean;
-  /** The level of the per-request lines: `debug` keeps them out of a terminal at the default level. */
+  /** The level of the per-request lines, refusals (4xx) included: `debug` keeps them out of a terminal. */
   requestLogLevel?: 'info' | 'debug';
   /** The clock sessions and access tokens are judged by (epoch ms); tests move it. */
   now?: () => number;
@@ -91,7 +91,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   // External plugins first, then the app's own plugins, then routes (fastify/demo order).
-  await app.register(errors);
+  await app.register(errors, { refusalLogLevel: options.requestLogLevel ?? 'info' });
   await app.register(access);
   await app.register(input);
   await app.register(machineCallers);

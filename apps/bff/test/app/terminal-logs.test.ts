@@ -32,25 +32,26 @@ const loggingDesk = async (requestLogLevel?: 'info' | 'debug') => {
     logStream,
     ...(requestLogLevel ? { requestLogLevel } : {}),
   });
-  /** The lines logged while serving a health check and an unknown API path. */
+  /** The lines logged while serving a health check, an unknown API path and a request to sign in first. */
   const logsOfRequests = async () => {
     lines.length = 0;
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/no-such-thing?name=Jane' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
     return [...lines];
   };
   return { app, logsOfRequests };
 };
 
 const perRequest = (lines: LogLine[]) =>
-  lines.filter((line) => line.msg === 'incoming request' || line.msg === 'request completed');
+  lines.filter((line) => ['incoming request', 'request completed', 'request refused'].includes(line.msg));
 
 describe('request log lines', () => {
   it('are at info by default, as a log collector expects them', async () => {
     const desk = await loggingDesk();
     try {
       const lines = perRequest(await desk.logsOfRequests());
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(7);
       expect(new Set(lines.map((line) => line.level))).toEqual(new Set([30]));
     } finally {
       await desk.app.close();
@@ -64,10 +65,14 @@ describe('request log lines', () => {
       // What LOG_LEVEL=debug sets at start-up.
       desk.app.log.level = 'debug';
       const debug = perRequest(await desk.logsOfRequests());
-      expect(debug).toHaveLength(4);
+      expect(debug).toHaveLength(7);
       expect(new Set(debug.map((line) => line.level))).toEqual(new Set([20]));
       // Same shape as Fastify's own lines: the path without its query.
-      expect(debug.map((line) => line.req?.path).filter(Boolean)).toEqual(['/healthz', '/api/no-such-thing']);
+      expect(debug.map((line) => line.req?.path).filter(Boolean)).toEqual([
+        '/healthz',
+        '/api/no-such-thing',
+        '/api/auth/me',
+      ]);
     } finally {
       await desk.app.close();
     }

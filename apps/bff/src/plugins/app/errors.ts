@@ -98,8 +98,14 @@ function envelopeFor(error: FastifyError | Error, requestId: string): { statusCo
 }
 
 /** One error envelope for every 4xx and 5xx: `{ error: { code, message, requestId, details? } }`. */
+export interface ErrorsOptions {
+  /** The level of the line a refused request (a 4xx) gets: it is per-request, like the request lines. */
+  refusalLogLevel?: 'info' | 'debug';
+}
+
 export default fp(
-  async function errors(app: FastifyInstance) {
+  async function errors(app: FastifyInstance, opts: ErrorsOptions) {
+    const refusalLogLevel = opts.refusalLogLevel ?? 'info';
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const { statusCode, body } = envelopeFor(error, request.id);
       if (error instanceof UpstreamError) {
@@ -113,7 +119,7 @@ export default fp(
           'upstream call failed',
         );
       } else if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ code: body.error.code, statusCode }, 'request refused');
+      else request.log[refusalLogLevel]({ code: body.error.code, statusCode }, 'request refused');
       return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
     });
     // Ajv coerces a numeric string too big for a double ("1e309") to Infinity and then skips minimum/maximum
