@@ -85,18 +85,22 @@ export async function approvalFor(
   core: StoreCore,
   input: ApprovalInput,
 ): Promise<Approval> {
-  const [facts, viewed] = await Promise.all([
+  const [facts, opened] = await Promise.all([
     decisionFacts(db, input),
     db
       .selectFrom('case_evidence_views')
-      .select('ref')
+      .select(['kind', 'ref'])
       .where('case_id', '=', input.row.id)
-      .where('kind', '=', 'entity_application')
+      .where('kind', 'in', ['entity_application', 'directory_record'])
       .where('viewed_by', '=', input.actor.id)
       .execute(),
   ]);
+  const viewed = opened.filter((row) => row.kind === 'entity_application');
   const warningRefs = warnings(input.view);
-  const gaps = evidenceGaps(input.view);
+  // The approver's own opening of the directory record counts, as for representatives' applications.
+  const gaps = evidenceGaps(input.view, {
+    directoryRecordOpened: opened.some((row) => row.kind === 'directory_record'),
+  });
   const unmet = unmetApprovalConditions({
     ...facts,
     viewLoaded: input.view !== null,

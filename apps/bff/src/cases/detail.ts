@@ -35,6 +35,8 @@ export type LoadView = (provider: Provider, subjectId: string) => Promise<CaseVi
 const TIMELINE_LENGTH = 200;
 
 const providerNames = { capa: 'Capa', connectfi: 'connectFi' } as const;
+/** Failures a reviewer reads as "the provider is not answering"; the code keeps the technical kind. */
+const notAnswering = new Set<UpstreamError['kind']>(['unavailable', 'timeout', 'circuit_open']);
 
 /**
  * The error envelope body for a view that could not be loaded, with the codes the error handler gives the same
@@ -52,7 +54,9 @@ export function viewErrorOf(error: unknown, requestId: string): ViewError {
   if (error instanceof UpstreamError) {
     return {
       code: error.kind === 'not_found' ? 'subject_not_found' : `upstream_${error.kind}`,
-      message: `${providerNames[error.provider]} could not provide the verification (${error.kind.replace('_', ' ')})`,
+      message: notAnswering.has(error.kind)
+        ? `${providerNames[error.provider]} is not answering`
+        : `${providerNames[error.provider]} could not provide the verification (${error.kind.replace('_', ' ')})`,
       requestId,
       details: { provider: error.provider, kind: error.kind },
     };

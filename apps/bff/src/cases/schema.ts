@@ -5,7 +5,7 @@ import type {
   CaseState,
   DecisionOutcome,
   EntityRole,
-  EvidenceKind,
+  EvidenceViewKind,
   Provider,
   SubjectType,
   TriageFactor,
@@ -195,7 +195,7 @@ export type DecisionRow = Selectable<CaseDecisionsTable>;
 
 export interface CaseEvidenceViewsTable {
   case_id: string;
-  kind: EvidenceKind;
+  kind: EvidenceViewKind;
   ref: string;
   viewed_by: string;
   viewed_at: Date;

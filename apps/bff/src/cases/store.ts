@@ -17,6 +17,7 @@ import { closeResolvedUpstream, openCaseByHand, openOrUpdateCase } from './apply
 import { type ActionContext, type Actor, type StoreCore, type SystemContext, summaryOf } from './core';
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
+import { type LookUpDirectory, openDirectoryRecord } from './directory-record';
 import { recordDisposition } from './dispositions';
 import { attachDocuments } from './documents/attach';
 import { documentCase, readDocuments } from './documents/rows';
@@ -26,8 +27,9 @@ import { recordEvidenceView } from './evidence-views';
 import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
+import { type NextCaseOptions, next } from './next-case';
 import type { CaseTables } from './schema';
-import { addNote, bulk, claim, next, release, requestKycLink, reveal } from './workflow';
+import { addNote, bulk, claim, release, requestKycLink, reveal } from './workflow';
 
 export type { ActionContext, Actor, SystemContext } from './core';
 export type { LoadView } from './detail';
@@ -104,8 +106,8 @@ export class CaseStore {
   release(caseId: string, version: number, context: ActionContext) {
     return release(this.#core, caseId, version, context);
   }
-  next(context: ActionContext) {
-    return next(this.#core, context);
+  next(context: ActionContext, options?: NextCaseOptions) {
+    return next(this.#core, context, options);
   }
   decide(caseId: string, request: DecisionRequest, context: ActionContext) {
     return decide(this.#core, caseId, request, context);
@@ -115,6 +117,9 @@ export class CaseStore {
   }
   recordEvidenceView(caseId: string, request: EvidenceViewedRequest, context: ActionContext) {
     return recordEvidenceView(this.#core, caseId, request, context);
+  }
+  openDirectoryRecord(caseId: string, lookUp: LookUpDirectory, context: ActionContext) {
+    return openDirectoryRecord(this.#core, caseId, lookUp, context);
   }
   addNote(caseId: string, version: number, text: string, context: ActionContext) {
     return addNote(this.#core, caseId, version, text, context);

@@ -48,7 +48,7 @@ function assertMayHold(row: CaseRow, holder: Pick<Actor, 'id' | 'role'>): void {
   }
 }
 
-async function takeCase(
+export async function takeCase(
   core: StoreCore,
   trx: StoreTransaction,
   events: PendingEvents,
@@ -156,68 +156,6 @@ export function release(
     await assertHolder(trx, row, context.actor, now);
     await releaseCase(core, trx, events, row, context, 'case.released');
     return summaryOf(trx, row.id, now);
-  });
-}
-
-/**
- * Claims the highest-priority case the actor may take: SLA breached first, then triage score, then oldest.
- * The breached cases are looked at first and then the rest, each in the (score, age) order of the
- * cases_priority index, so the pick never sorts the whole queue. `for update skip locked` lets concurrent
- * reviewers pass over each other's candidates on PostgreSQL; on PGlite the single connection runs one
- * transaction at a time, which is just as exclusive.
- */
-export function next(
-  core: StoreCore,
-  context: ActionContext,
-): Promise<{ case: CaseSummary | null; held: boolean }> {
-  return inTransaction(core, async (trx, events) => {
-    const now = core.clock();
-    const { actor } = context;
-    // A reviewer works one case at a time: the case they still hold comes back before a new one is handed out.
-    const holding = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('assignee_id', '=', actor.id)
-      .where('claim_expires_at', '>', now)
-      .where('state', '<>', 'resolved')
-      .orderBy('claim_expires_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (holding) return { case: await summaryOf(trx, holding.id, now), held: true };
-    const candidate = (breached: boolean) =>
-      trx
-        .selectFrom('cases')
-        .selectAll()
-        .where((eb) =>
-          eb.and([
-            breached ? eb('sla_due_at', '<=', now) : eb('sla_due_at', '>', now),
-            eb.or([eb('assignee_id', 'is', null), eb('claim_expires_at', '<=', now)]),
-            eb.or([
-              eb('state', 'in', ['open', 'reopened', 'in_review']),
-              // Second reviews and escalations are a senior's (contracts/policy four-eyes).
-              ...(actor.role === 'senior'
-                ? [
-                    eb('state', '=', 'escalated'),
-                    eb.and([
-                      eb('state', '=', 'awaiting_second_review'),
-                      eb.or([eb('first_reviewer_id', 'is', null), eb('first_reviewer_id', '<>', actor.id)]),
-                    ]),
-                  ]
-                : []),
-            ]),
-          ]),
-        )
-        .orderBy('triage_score', 'desc')
-        .orderBy('created_at', 'asc')
-        .orderBy('id', 'asc')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-    const row = (await candidate(true)) ?? (await candidate(false));
-    if (!row) return { case: null, held: false };
-    await takeCase(core, trx, events, row, actor, 'claim', context, { via: 'next' });
-    return { case: await summaryOf(trx, row.id, now), held: false };
   });
 }
 

@@ -55,6 +55,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/dispositions':                [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/notes':                       [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/evidence-viewed':             [401,        ok,      ok,     403,     403],
+  'GET /api/cases/:id/directory-record':             [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/reveal':                      [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/kyc-link':                    [401,        ok,      ok,     403,     403],
   'GET /api/cases/:id/documents':                    [401,        ok,      ok,     ok,      403],

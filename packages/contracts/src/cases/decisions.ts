@@ -128,6 +128,9 @@ export type DispositionRequest = Static<typeof DispositionRequest>;
 
 export const evidenceKinds = ['media', 'aml_hit', 'entity_application'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
+/** What a reviewer may have opened: the evidence above, or the directory record (opened through its own route). */
+export const evidenceViewKinds = [...evidenceKinds, 'directory_record'] as const;
+export type EvidenceViewKind = (typeof evidenceViewKinds)[number];
 
 export const EvidenceViewedRequest = Type.Object(
   {

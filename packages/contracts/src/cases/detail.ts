@@ -4,7 +4,7 @@ import { NullableString, StringEnum } from '../case-view/primitives';
 import { amlListTypes } from '../policy/aml-lists';
 import { evidenceGapCodes } from '../policy/evidence-gaps';
 import { CustomerSummary } from './customer-summary';
-import { AmlDisposition, DecisionOutcome, decisionOutcomes, evidenceKinds } from './decisions';
+import { AmlDisposition, DecisionOutcome, decisionOutcomes, evidenceViewKinds } from './decisions';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
 import { CaseState, caseResolutions } from './workflow';
@@ -126,7 +126,7 @@ export const Decision = Type.Object(
 export type Decision = Static<typeof Decision>;
 
 export const EvidenceView = Type.Object(
-  { kind: StringEnum(evidenceKinds), ref: Type.String(), viewedBy: UserRef, viewedAt: DateTime() },
+  { kind: StringEnum(evidenceViewKinds), ref: Type.String(), viewedBy: UserRef, viewedAt: DateTime() },
   { description: 'Evidence a reviewer opened' },
 );
 export type EvidenceView = Static<typeof EvidenceView>;

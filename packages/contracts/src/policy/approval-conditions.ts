@@ -72,7 +72,11 @@ export function unmetApprovalConditions(facts: ApprovalFacts): UnmetCondition[] 
   }
   for (const gap of facts.gaps) {
     if (facts.acknowledgedGaps?.has(gap.ref)) continue;
-    unmet.push({ code: 'evidence_gap', label: `${gap.label}: acknowledge it to approve`, ref: gap.ref });
+    const remedy =
+      gap.code === 'identity_missing'
+        ? 'open the directory record or acknowledge it to approve'
+        : 'acknowledge it to approve';
+    unmet.push({ code: 'evidence_gap', label: `${gap.label}: ${remedy}`, ref: gap.ref });
   }
   if (facts.acknowledgedWarnings) {
     for (const warning of facts.warnings) {

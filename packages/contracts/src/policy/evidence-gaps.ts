@@ -50,13 +50,22 @@ export function hasIdentityEvidence(view: CaseView): boolean {
   return Boolean(name || birthDate || document);
 }
 
-/** The gaps of a verification; none when it could not be loaded (that blocks approval on its own). */
-export function evidenceGaps(view: CaseView | null): EvidenceGapFinding[] {
+/** What the reviewer did outside the verification that stands in for part of it. */
+export interface GapCover {
+  /** The reviewer opened the organisation's directory record of the subject: it names the person. */
+  directoryRecordOpened?: boolean;
+}
+
+/**
+ * The gaps of a verification; none when it could not be loaded (that blocks approval on its own). A view that
+ * names nobody is covered by the directory record once the reviewer opened it; otherwise it is acknowledged.
+ */
+export function evidenceGaps(view: CaseView | null, cover: GapCover = {}): EvidenceGapFinding[] {
   if (!view) return [];
   // Identity, biometrics and documents are a person's; a business is verified through its representatives.
   if (view.subject.type !== 'individual') return [];
   const gaps: EvidenceGapFinding[] = [];
-  if (!hasIdentityEvidence(view)) {
+  if (!hasIdentityEvidence(view) && !cover.directoryRecordOpened) {
     gaps.push(
       gap('identity_missing', 'No name, birth date or identity document in the verification', 'subject'),
     );

@@ -11,6 +11,7 @@ import { singleSignOn } from './0010-single-sign-on';
 import { caseDocuments } from './0011-case-documents';
 import { consoles } from './0013-consoles';
 import { auditSubjects } from './0016-audit-subjects';
+import { directoryRecordViews } from './0017-directory-record-views';
 
 /**
  * Every migration, in the order they run. Names sort in that order too: add the next one
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011-case-documents': caseDocuments,
   '0013-consoles': consoles,
   '0016-audit-subjects': auditSubjects,
+  '0017-directory-record-views': directoryRecordViews,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,9 +17,10 @@ const upstreamMessages: Record<UpstreamError['kind'], string> = {
   rejected: 'refused the request',
   unauthorized: 'refused our credentials; the deployment is misconfigured',
   bad_response: 'sent an answer we could not use',
-  unavailable: 'could not be reached',
-  circuit_open: 'is failing; requests are paused while it recovers',
-  timeout: 'did not answer in time',
+  // The same plain words for each way of not answering; the code (upstream_timeout…) tells them apart.
+  unavailable: 'is not answering',
+  circuit_open: 'is not answering',
+  timeout: 'is not answering',
 };
 
 function upstreamEnvelope(error: UpstreamError, requestId: string) {

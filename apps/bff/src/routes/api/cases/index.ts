@@ -11,6 +11,7 @@ import {
   CreateCaseResponse,
   DecisionRequest,
   DecisionResponse,
+  DirectoryRecordResponse,
   DispositionRequest,
   DispositionResponse,
   ErrorEnvelope,
@@ -128,7 +129,12 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NextCaseResponse, ...errors },
       },
     },
-    async (request) => store.next(contextOf(request)),
+    async (request) =>
+      store.next(contextOf(request), {
+        pausedProviders: (['capa', 'connectfi'] as const).filter(
+          (provider) => app.upstreams[provider].breakerState() === 'open',
+        ),
+      }),
   );
 
   app.post(
@@ -222,6 +228,26 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => store.recordDisposition(request.params.id, request.body, contextOf(request)),
+  );
+
+  app.get(
+    '/:id/directory-record',
+    {
+      config: { access: { roles: caseReaders } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          "Open the organisation's directory record of the subject (audited); it covers a verification that names nobody",
+        params: CaseIdParams,
+        response: { 200: DirectoryRecordResponse, ...errors },
+      },
+    },
+    async (request) =>
+      store.openDirectoryRecord(
+        request.params.id,
+        (provider, subjectId) => app.deliveries.directory.bySubjectId(provider, subjectId),
+        contextOf(request),
+      ),
   );
 
   app.post(

@@ -605,7 +605,7 @@ describeEachEngine('case workflow routes', (engine) => {
       );
       expect((await h.detail('analyst', summary.id)).viewError).toEqual({
         code: 'upstream_timeout',
-        message: 'Capa could not provide the verification (timeout)',
+        message: 'Capa is not answering',
         requestId: expect.any(String),
         details: { provider: 'capa', kind: 'timeout' },
       });
