@@ -1,5 +1,15 @@
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** A moment as a wall-clock time, "14:05". */
+export const formatClock = (time: number): string => clockFormat.format(time);
+
+/** A countdown to the second, "4:05" (minutes and seconds); "0:00" once it has passed. */
+export function formatCountdown(dueIso: string, now: number): string {
+  const seconds = Math.max(0, Math.floor((Date.parse(dueIso) - now) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
 
 /** An ISO 8601 time for people; anything unparsable is shown as it came. */
 export function formatDateTime(iso: string): string {

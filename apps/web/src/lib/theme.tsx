@@ -10,6 +10,9 @@ export function createAppTheme(mode: PaletteMode): Theme {
   return createTheme({
     palette: {
       mode,
+      // Text on a filled colour (chips, buttons) picks white or dark at WCAG AA 4.5:1, not MUI's default 3:1:
+      // the dark theme's red would otherwise carry white text at 3.7:1.
+      contrastThreshold: 4.5,
       primary: { main: mode === 'light' ? '#1f4e8c' : '#8ab4f8' },
       secondary: { main: mode === 'light' ? '#6b3fa0' : '#cfa8ff' },
       // MUI's default light warning (#ed6c02) gives white chip text 3.1:1; this amber keeps it above 4.5:1.

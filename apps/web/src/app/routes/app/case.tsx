@@ -15,7 +15,6 @@ import { FlagForReviewForm } from '@/components/flag-for-review-form';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
 import type { CaseViewContext } from '@/features/case-view/components/case-view-sections';
-import { CaseViewSections } from '@/features/case-view/components/case-view-sections';
 import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
 import { useDisposeAmlHit } from '@/features/cases/api/dispose-aml-hit';
@@ -31,13 +30,17 @@ import { CustomerSummaryCard } from '@/features/cases/components/case/customer-s
 import { DecisionNotice } from '@/features/cases/components/case/decision-notice';
 import { DecisionPanel } from '@/features/cases/components/case/decision-panel';
 import { DocumentsSection } from '@/features/cases/components/case/documents/documents-section';
+import { CaseEvidence } from '@/features/cases/components/case/evidence/case-evidence';
+import { useLastView } from '@/features/cases/components/case/evidence/use-last-view';
 import { EvidencePackDownload } from '@/features/cases/components/case/evidence-pack-download';
 import { KycLinkRequest } from '@/features/cases/components/case/kyc-link-request';
 import { RelatedCases } from '@/features/cases/components/case/related-cases';
+import { SectionWarnings } from '@/features/cases/components/case/warnings/section-warnings';
+import { useAcknowledgements } from '@/features/cases/components/case/warnings/use-acknowledgements';
 import { decisionAvailability, documentsApply } from '@/features/cases/utils/case-permissions';
 import { RawPayload } from '@/features/subjects/components/raw-payload';
 import { useStoredState } from '@/hooks/use-stored-state';
-import { ApiError, isApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import { permissions } from '@/lib/authorization';
 
 const OPEN_NEXT_KEY = 'review-desk.open-next-after-decision';
@@ -63,7 +66,7 @@ export function Component() {
       />
     );
   }
-  return <CasePage detail={detail.data} user={user} onReloadView={() => detail.refetch()} />;
+  return <CasePage key={caseId} detail={detail.data} user={user} onReloadView={() => detail.refetch()} />;
 }
 
 /** Rejected by Capa, either in this case or in Capa's own verdict: the subject may need a fresh link. */
@@ -97,6 +100,8 @@ function CasePage({
   const recorded = useRef(new Set<string>());
   const reviewer = permissions.decide(user.role);
   const availability = decisionAvailability(user, summary);
+  const acknowledgements = useAcknowledgements();
+  const shown = useLastView(detail);
 
   const context: CaseViewContext = {
     caseId: summary.id,
@@ -129,6 +134,14 @@ function CasePage({
       recorded.current.add(key);
       recordViewed.mutate({ caseId: summary.id, evidence: { kind, ref } });
     };
+    context.afterSection = (host) => (
+      <SectionWarnings
+        host={host}
+        detail={detail}
+        acknowledgements={acknowledgements}
+        disabled={!availability.allowed}
+      />
+    );
   }
 
   return (
@@ -146,19 +159,13 @@ function CasePage({
       >
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           {dispose.isError && <MutationError error={dispose.error} action="disposition" />}
-          {detail.view === null ? (
-            <ErrorState
-              error={
-                detail.viewError
-                  ? new ApiError({ status: 502, ...detail.viewError })
-                  : new Error('The provider sent nothing for this verification.')
-              }
-              title="The verification could not be loaded from the provider"
-              onRetry={onReloadView}
-            />
-          ) : (
-            <CaseViewSections view={detail.view} context={context} />
-          )}
+          <CaseEvidence
+            detail={detail}
+            last={shown.last}
+            stale={shown.stale}
+            context={context}
+            onReload={onReloadView}
+          />
           {reviewer && documentsApply(summary) && <DocumentsSection detail={detail} />}
           {permissions.viewRawPayload(user.role) && (
             <RawPayload provider={summary.provider} id={summary.subjectId} caseId={summary.id} />
@@ -179,6 +186,10 @@ function CasePage({
           <DecisionPanel
             detail={detail}
             user={user}
+            acknowledgements={acknowledgements}
+            blockedReason={
+              shown.stale ? 'The verification shown is not live: deciding waits until it loads again.' : null
+            }
             openNextAfterDecision={openNext}
             onOpenNextAfterDecisionChange={setOpenNext}
             onDecided={(response) => {

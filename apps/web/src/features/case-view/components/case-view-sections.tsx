@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import type { CaseView, RevealableField } from '@review-desk/contracts';
-import type { ReactNode } from 'react';
+import { Fragment, isValidElement, type ReactNode } from 'react';
 import type { AmlDispositionControl } from './aml-disposition-control';
 import { AmlSection } from './aml-section';
 import { AnomaliesSection } from './anomalies-section';
@@ -22,6 +22,8 @@ export type CaseViewContext = {
   onEvidenceViewed?: OnEvidenceViewed;
   /** The case the view is shown for: media reads are audited against it. */
   caseId?: string;
+  /** What to show right after a section (by key: header, faceMatch, liveness, idInfo, fraud, aml). */
+  afterSection?: (key: string) => ReactNode;
 };
 
 /** Every section of a verification, in reading order for its provider; used by the case and subject pages. */
@@ -83,11 +85,27 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
     />,
   ];
 
+  const withAfter = (node: ReactNode) =>
+    isValidElement(node) && context.afterSection ? (
+      <Fragment key={node.key}>
+        {node}
+        {context.afterSection(String(node.key))}
+      </Fragment>
+    ) : (
+      node
+    );
   return (
     <Stack spacing={2} sx={{ minWidth: 0 }}>
-      <HeaderSection provider={provider} subject={view.subject} verification={view.verification} />
+      {withAfter(
+        <HeaderSection
+          key="header"
+          provider={provider}
+          subject={view.subject}
+          verification={view.verification}
+        />,
+      )}
       <AnomaliesSection provider={provider} anomalies={view.anomalies} />
-      {provider === 'connectfi' ? [journey, ...checks] : [...checks, journey]}
+      {(provider === 'connectfi' ? [journey, ...checks] : [...checks, journey]).map(withAfter)}
     </Stack>
   );
 }

@@ -8,10 +8,19 @@ export const caseDetailQueryKey = (caseId: string) => [...casesQueryKey, 'detail
 export const getCase = (caseId: string, signal?: AbortSignal) =>
   api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`, { signal });
 
+/** How long the page waits before reading a verification again while its provider is not answering. */
+export const viewRetryMs = 10_000;
+const notAnsweringCodes = new Set(['upstream_unavailable', 'upstream_timeout', 'upstream_circuit_open']);
+
+/** The provider did not answer for the live verification (rather than refusing it): worth trying again soon. */
+export const providerNotAnswering = (detail: CaseDetail | undefined): boolean =>
+  detail?.view === null && notAnsweringCodes.has(detail.viewError?.code ?? '');
+
 export const getCaseQueryOptions = (caseId: string) =>
   queryOptions({
     queryKey: caseDetailQueryKey(caseId),
     queryFn: ({ signal }) => getCase(caseId, signal),
+    refetchInterval: (query) => (providerNotAnswering(query.state.data) ? viewRetryMs : false),
   });
 
 export const useCase = (caseId: string) => useQuery(getCaseQueryOptions(caseId));

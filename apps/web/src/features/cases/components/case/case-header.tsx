@@ -7,6 +7,7 @@ import { useClaimCase } from '../../api/claim-case';
 import { useReleaseCase } from '../../api/release-case';
 import { claimAvailability, holdsClaim } from '../../utils/case-permissions';
 import { CaseStateChip } from '../case-labels';
+import { ClaimCountdown } from './claim-countdown';
 import { MutationError } from './conflict-message';
 
 /** The case at a glance: who it is about, where it stands, how urgent it is, who holds it, claim and release. */
@@ -82,6 +83,7 @@ export function CaseHeader({ summary, user }: { summary: CaseSummary; user: Sess
           {summary.firstReviewer && (
             <Typography variant="caption">First decision by {summary.firstReviewer.displayName}</Typography>
           )}
+          {mine && <ClaimCountdown summary={summary} />}
           {mine ? (
             <Button
               variant="outlined"

@@ -1,4 +1,4 @@
-import { Alert, Button, FormControlLabel, Paper, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Paper, Stack, Typography } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
 import { useId } from 'react';
 import { permissions } from '@/lib/authorization';
@@ -6,16 +6,21 @@ import { decisionAvailability } from '../../utils/case-permissions';
 import { MutationError } from './conflict-message';
 import { AcknowledgementsField } from './decision/acknowledgements-field';
 import { ApprovalStatus } from './decision/approval-status';
+import { DecisionSubmit } from './decision/decision-submit';
 import { FirstDecisionCard } from './decision/first-decision-card';
 import { OutcomeField } from './decision/outcome-field';
 import { ReasonNoteFields } from './decision/reason-note-fields';
 import { useDecisionForm } from './decision/use-decision-form';
+import type { Acknowledgements } from './warnings/use-acknowledgements';
 
 export { outcomeLabels } from './decision/outcome-field';
 
 type DecisionPanelProps = {
   detail: CaseDetail;
   user: SessionUser;
+  acknowledgements: Acknowledgements;
+  /** Why deciding is blocked for now (the evidence shown is not live); null when it is not. */
+  blockedReason?: string | null;
   openNextAfterDecision: boolean;
   onOpenNextAfterDecisionChange: (value: boolean) => void;
   onDecided: (response: DecisionResponse) => void;
@@ -29,9 +34,15 @@ type DecisionPanelProps = {
 export function DecisionPanel(props: DecisionPanelProps) {
   const { detail, user } = props;
   const availability = decisionAvailability(user, detail.case);
-  const form = useDecisionForm(detail, availability.allowed, props.onDecided);
+  const blocked = props.blockedReason ?? null;
+  const form = useDecisionForm(
+    detail,
+    availability.allowed && blocked === null,
+    props.acknowledgements,
+    props.onDecided,
+  );
   const headingId = useId();
-  const disabled = !availability.allowed || form.decide.isPending;
+  const disabled = !availability.allowed || blocked !== null || form.decide.isPending;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={headingId}>
       <Typography id={headingId} variant="h6" component="h2" gutterBottom>
@@ -44,9 +55,9 @@ export function DecisionPanel(props: DecisionPanelProps) {
       ) : (
         <Stack spacing={2} component="form" onSubmit={form.submit} aria-label="Record a decision">
           <FirstDecisionCard detail={detail} form={form} disabled={disabled} />
-          {!availability.allowed && (
+          {(!availability.allowed || blocked) && (
             <Alert severity="info" variant="outlined" role="note">
-              {availability.reason}
+              {availability.allowed ? blocked : availability.reason}
             </Alert>
           )}
           <OutcomeField id={headingId} detail={detail} form={form} disabled={disabled} />
@@ -60,18 +71,11 @@ export function DecisionPanel(props: DecisionPanelProps) {
               The verification could not be loaded, so there is no evidence snapshot to decide on.
             </Alert>
           )}
-          <FormControlLabel
-            control={
-              <Switch
-                checked={props.openNextAfterDecision}
-                onChange={(event) => props.onOpenNextAfterDecisionChange(event.target.checked)}
-              />
-            }
-            label="Open the next case after deciding"
+          <DecisionSubmit
+            form={form}
+            openNext={props.openNextAfterDecision}
+            onOpenNextChange={props.onOpenNextAfterDecisionChange}
           />
-          <Button type="submit" variant="contained" disabled={!form.canSubmit}>
-            {form.decide.isPending ? 'Recording…' : 'Record decision'}
-          </Button>
           {form.decide.isError && <MutationError error={form.decide.error} action="decision" />}
         </Stack>
       )}

@@ -38,7 +38,12 @@ export function OutcomeField(props: {
             value={rule.outcome}
             control={<Radio />}
             label={outcomeLabels[rule.outcome]}
-            disabled={disabled || !rule.allowed || (rule.outcome === 'approve' && form.blocking.length > 0)}
+            disabled={
+              disabled ||
+              !rule.allowed ||
+              (rule.outcome === 'approve' && form.blocking.length > 0) ||
+              (form.disagreeing && rule.outcome === form.first?.outcome)
+            }
           />
         ))}
       </RadioGroup>

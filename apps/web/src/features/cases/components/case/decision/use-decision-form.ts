@@ -8,6 +8,7 @@ import {
 } from '@review-desk/contracts';
 import { type FormEvent, useState } from 'react';
 import { useDecideCase } from '../../../api/decide-case';
+import type { Acknowledgements } from '../warnings/use-acknowledgements';
 
 /**
  * The decision form's state and what the decision policy (as the case detail reports it) allows: only the
@@ -16,18 +17,22 @@ import { useDecideCase } from '../../../api/decide-case';
 export function useDecisionForm(
   detail: CaseDetail,
   enabled: boolean,
+  acknowledgements: Acknowledgements,
   onDecided: (response: DecisionResponse) => void,
 ) {
   const [outcome, setOutcomeState] = useState<DecisionOutcome | null>(null);
   const [reasonCode, setReasonCode] = useState<ReasonCode | ''>('');
   const [comment, setComment] = useState('');
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const { acknowledged } = acknowledgements;
   const [confirmFirst, setConfirmFirst] = useState(false);
+  // The second reviewer contests the first decision: another outcome, with a note saying why.
+  const [disagreeing, setDisagreeing] = useState(false);
   const reset = () => {
+    setDisagreeing(false);
     setOutcomeState(null);
     setReasonCode('');
     setComment('');
-    setAcknowledged(new Set());
+    acknowledgements.clear();
     setConfirmFirst(false);
   };
   const decide = useDecideCase({
@@ -57,14 +62,10 @@ export function useDecisionForm(
     (outcome !== 'approve' || (blocking.length === 0 && allAcknowledged)) &&
     (!needsSnapshot || detail.viewHash !== null);
 
-  const toggle = (ref: string, on: boolean) => {
-    const next = new Set(acknowledged);
-    if (on) next.add(ref);
-    else next.delete(ref);
-    setAcknowledged(next);
-  };
+  const { toggle } = acknowledgements;
   const setOutcome = (next: DecisionOutcome | null) => {
     setOutcomeState(next);
+    if (next !== null && next === first?.outcome) setDisagreeing(false);
     const reasons = approval.outcomes.find((item) => item.outcome === next)?.reasons ?? [];
     // One reason on offer (a PEP approval): it is the only one that agrees with the evidence.
     setReasonCode(reasons.length === 1 ? (reasons[0] as ReasonCode) : '');
@@ -99,6 +100,12 @@ export function useDecisionForm(
     first,
     confirmFirst,
     setConfirmFirst,
+    disagreeing,
+    disagree: () => {
+      setDisagreeing(true);
+      setOutcomeState(null);
+      setReasonCode('');
+    },
     isAcknowledged,
     toggle,
     blocking,
