@@ -144,10 +144,8 @@ describe('the second review', () => {
     const record = within(panel).getByRole('button', { name: 'Record decision' }) as HTMLButtonElement;
     expect(record.disabled).toBe(true);
     expect(within(panel).getByText(/Say why you disagree with the first decision/)).toBeTruthy();
-    await user.type(
-      within(panel).getByRole('textbox', { name: /Note for the record/ }),
-      'Source of funds unproven',
-    );
+    await user.click(within(panel).getByRole('textbox', { name: /Note for the record/ }));
+    await user.paste('Source of funds unproven');
     await user.click(within(panel).getByRole('switch', { name: 'Open the next case after deciding' }));
     expect(record.disabled).toBe(false);
     await user.click(record);
