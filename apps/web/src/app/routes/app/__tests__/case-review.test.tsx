@@ -1,7 +1,7 @@
 import { type Decision, outcomeRules } from '@review-desk/contracts';
+import { bareView } from '@review-desk/contracts/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { bareView } from '@/testing/fixtures/case-view';
 import { analystRef, caseDetail, caseSummary, seniorRef } from '@/testing/fixtures/cases';
 import { mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
