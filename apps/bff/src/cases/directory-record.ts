@@ -3,6 +3,7 @@ import { ApiError } from '../errors';
 import { maskIdNumber } from '../normalise/mask';
 import { seesUnmaskedPii } from '../subjects/pii';
 import { approvalFor } from './approval';
+import { subjectRefOf } from './audit-entries';
 import {
   type ActionContext,
   actorAudit,
@@ -73,8 +74,9 @@ export async function openDirectoryRecord(
         context,
         'case.directory_record_viewed',
         row.id,
-        { provider: row.provider, subjectId: row.subject_id },
+        {},
         now,
+        subjectRefOf(row.provider, row.subject_id),
       ),
     );
     const view = await latestView(trx, row.id);

@@ -11,7 +11,11 @@ const dispositions: AmlDisposition[] = ['true_match', 'false_positive', 'needs_i
 describe('the disposition badge', () => {
   it('says the disposition in words and with its own icon', () => {
     renderComponent(
-      dispositions.map((disposition) => <DispositionBadge key={disposition} disposition={disposition} />),
+      <div>
+        {dispositions.map((disposition) => (
+          <DispositionBadge key={disposition} disposition={disposition} />
+        ))}
+      </div>,
     );
     for (const name of ['True match', 'False positive', 'Needs information']) {
       const badge = screen.getByLabelText(`Disposition: ${name}`);

@@ -41,7 +41,7 @@ function expected(list: List, disposition: Disposition, outcome: Outcome): strin
 
 const note = 'The birth date and nationality both match the listing';
 
-describeEachEngine('every outcome × AML disposition at the API', (engine) => {
+describeEachEngine('the decision policy at the API, table-driven', (engine) => {
   let h: CaseHarness;
   let counter = 0;
   beforeAll(async () => {
@@ -103,84 +103,82 @@ describeEachEngine('every outcome × AML disposition at the API', (engine) => {
     if (['sanctions_true_match', 'senior_required', 'reason_contradicts_evidence'].includes(want))
       expect(reasonOffered).toBe(false);
   });
-});
 
-describeEachEngine('a verification that names nobody', (engine) => {
-  let h: CaseHarness;
-  beforeAll(async () => {
-    h = await caseHarness(engine);
-  });
-  afterAll(() => h.close());
+  describe('a verification that names nobody', () => {
+    async function namelessCase(customerId: string) {
+      const summary = await h.ingest(connectfiView({ customerId }));
+      const detail = await h.detail('analyst', summary.id);
+      const claimed = await h.call('analyst', 'POST', `/api/cases/${summary.id}/claim`, {
+        version: detail.case.version,
+      });
+      expect(claimed.statusCode).toBe(200);
+      return summary.id;
+    }
+    const gapCodes = (detail: Pick<CaseDetail, 'approval'>) => detail.approval.gaps.map((gap) => gap.code);
 
-  async function namelessCase(customerId: string) {
-    const summary = await h.ingest(connectfiView({ customerId }));
-    const detail = await h.detail('analyst', summary.id);
-    const claimed = await h.call('analyst', 'POST', `/api/cases/${summary.id}/claim`, {
-      version: detail.case.version,
+    it('is covered by opening the directory record: recorded, audited, for that reader only', async () => {
+      const id = await namelessCase('cstap_directory1');
+      await h.app.deliveries.directory.upsert([
+        {
+          provider: 'connectfi',
+          externalUserId: null,
+          subjectId: 'cstap_directory1',
+          displayName: 'Ana Lucía Pérez',
+          birthDate: '1988-02-29',
+          idNumber: 'PEMA880229HDFRRN09',
+        },
+      ]);
+      expect(gapCodes(await h.detail('analyst', id))).toContain('identity_missing');
+      expect((await h.detail('analyst', id)).approval.unmet.map((item) => item.ref)).toContain(
+        'gap:identity_missing',
+      );
+
+      const opened = await h.call('analyst', 'GET', `/api/cases/${id}/directory-record`);
+      expect(opened.statusCode, opened.body).toBe(200);
+      const body = opened.json();
+      expect(body.record).toMatchObject({ displayName: 'Ana Lucía Pérez', birthDate: '1988-02-29' });
+      expect(body.record.idNumber).not.toContain('PEMA880229');
+      expect(body.approval.gaps.map((gap: { code: string }) => gap.code)).not.toContain('identity_missing');
+
+      const detail = await h.detail('analyst', id);
+      expect(gapCodes(detail)).not.toContain('identity_missing');
+      expect(detail.evidenceViewed).toContainEqual(
+        expect.objectContaining({ kind: 'directory_record', ref: 'subject' }),
+      );
+      // A read of personal data, audited with the person it concerns.
+      const read = detail.timeline.find((entry) => entry.action === 'case.directory_record_viewed');
+      expect(read?.subject).toMatchObject({ provider: 'connectfi', id: 'cstap_directory1' });
+      // Another reviewer has not opened it: for them the verification still names nobody.
+      expect(gapCodes(await h.detail('senior', id))).toContain('identity_missing');
+
+      const approved = await h.call('analyst', 'POST', `/api/cases/${id}/decision`, {
+        version: detail.case.version,
+        outcome: 'approve',
+        reasonCode: 'documents_verified',
+        viewHash: detail.viewHash,
+        acknowledgedWarnings: detail.approval.warnings.map((item) => item.ref),
+        acknowledgedGaps: detail.approval.gaps.map((item) => item.ref),
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      expect(approved.json().decision.acknowledgedGaps).not.toContain('gap:identity_missing');
     });
-    expect(claimed.statusCode).toBe(200);
-    return summary.id;
-  }
-  const gapCodes = (detail: Pick<CaseDetail, 'approval'>) => detail.approval.gaps.map((gap) => gap.code);
 
-  it('is covered by opening the directory record: recorded, audited, for that reader only', async () => {
-    const id = await namelessCase('cstap_directory1');
-    await h.app.deliveries.directory.upsert([
-      {
-        provider: 'connectfi',
-        externalUserId: null,
-        subjectId: 'cstap_directory1',
-        displayName: 'Ana Lucía Pérez',
-        birthDate: '1988-02-29',
-        idNumber: 'PEMA880229HDFRRN09',
-      },
-    ]);
-    expect(gapCodes(await h.detail('analyst', id))).toContain('identity_missing');
-    expect((await h.detail('analyst', id)).approval.unmet.map((item) => item.ref)).toContain(
-      'gap:identity_missing',
-    );
-
-    const opened = await h.call('analyst', 'GET', `/api/cases/${id}/directory-record`);
-    expect(opened.statusCode, opened.body).toBe(200);
-    const body = opened.json();
-    expect(body.record).toMatchObject({ displayName: 'Ana Lucía Pérez', birthDate: '1988-02-29' });
-    expect(body.record.idNumber).not.toContain('PEMA880229');
-    expect(body.approval.gaps.map((gap: { code: string }) => gap.code)).not.toContain('identity_missing');
-
-    const detail = await h.detail('analyst', id);
-    expect(gapCodes(detail)).not.toContain('identity_missing');
-    expect(detail.evidenceViewed).toContainEqual(
-      expect.objectContaining({ kind: 'directory_record', ref: 'subject' }),
-    );
-    expect(detail.timeline.map((entry) => entry.action)).toContain('case.directory_record_viewed');
-    // Another reviewer has not opened it: for them the verification still names nobody.
-    expect(gapCodes(await h.detail('senior', id))).toContain('identity_missing');
-
-    const approved = await h.call('analyst', 'POST', `/api/cases/${id}/decision`, {
-      version: detail.case.version,
-      outcome: 'approve',
-      reasonCode: 'documents_verified',
-      viewHash: detail.viewHash,
-      acknowledgedWarnings: detail.approval.warnings.map((item) => item.ref),
-      acknowledgedGaps: detail.approval.gaps.map((item) => item.ref),
+    it('answers 404 when the directory has no record, and the gap stays', async () => {
+      const id = await namelessCase('cstap_directory2');
+      const opened = await h.call('analyst', 'GET', `/api/cases/${id}/directory-record`);
+      expect(opened.statusCode).toBe(404);
+      expect(opened.json().error.code).toBe('directory_record_not_found');
+      expect(gapCodes(await h.detail('analyst', id))).toContain('identity_missing');
     });
-    expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json().decision.acknowledgedGaps).not.toContain('gap:identity_missing');
-  });
 
-  it('answers 404 when the directory has no record, and the gap stays', async () => {
-    const id = await namelessCase('cstap_directory2');
-    const opened = await h.call('analyst', 'GET', `/api/cases/${id}/directory-record`);
-    expect(opened.statusCode).toBe(404);
-    expect(opened.json().error.code).toBe('directory_record_not_found');
-    expect(gapCodes(await h.detail('analyst', id))).toContain('identity_missing');
-  });
-
-  describe('bad input', () => {
-    it('answers 400 for a case id that is not a uuid and 404 for an unknown case', async () => {
-      expect((await h.call('analyst', 'GET', '/api/cases/not-a-case/directory-record')).statusCode).toBe(400);
-      const unknown = await h.call('analyst', 'GET', `/api/cases/${crypto.randomUUID()}/directory-record`);
-      expect(unknown.statusCode).toBe(404);
+    describe('bad input', () => {
+      it('answers 400 for a case id that is not a uuid and 404 for an unknown case', async () => {
+        expect((await h.call('analyst', 'GET', '/api/cases/not-a-case/directory-record')).statusCode).toBe(
+          400,
+        );
+        const unknown = await h.call('analyst', 'GET', `/api/cases/${crypto.randomUUID()}/directory-record`);
+        expect(unknown.statusCode).toBe(404);
+      });
     });
   });
 });

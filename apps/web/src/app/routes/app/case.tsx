@@ -14,7 +14,7 @@ import { PageSkeleton } from '@/components/feedback/skeletons';
 import { FlagForReviewForm } from '@/components/flag-for-review-form';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
-import type { CaseViewContext } from '@/features/case-view/components/case-view-sections';
+import { type CaseViewContext, CaseViewSections } from '@/features/case-view/components/case-view-sections';
 import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
 import { useDisposeAmlHit } from '@/features/cases/api/dispose-aml-hit';
@@ -163,7 +163,12 @@ function CasePage({
             detail={detail}
             last={shown.last}
             stale={shown.stale}
-            context={context}
+            renderView={(view, stale) => (
+              <CaseViewSections
+                view={view}
+                context={stale ? { caseId: summary.id, onReveal: context.onReveal } : context}
+              />
+            )}
             onReload={onReloadView}
           />
           {reviewer && documentsApply(summary) && <DocumentsSection detail={detail} />}

@@ -1,6 +1,6 @@
-import type { CaseDetail } from '@review-desk/contracts';
+import type { CaseDetail, CaseView } from '@review-desk/contracts';
+import type { ReactNode } from 'react';
 import { ErrorState } from '@/components/errors/error-state';
-import { type CaseViewContext, CaseViewSections } from '@/features/case-view/components/case-view-sections';
 import { ApiError } from '@/lib/api-client';
 import { outageMessage, StaleEvidenceNotice } from './provider-outage';
 import type { LastView } from './use-last-view';
@@ -9,7 +9,8 @@ type Props = {
   detail: CaseDetail;
   last: LastView | null;
   stale: boolean;
-  context: CaseViewContext;
+  /** The verification's sections; `stale`: read-only (no dispositions, acknowledgements or evidence records). */
+  renderView: (view: CaseView, stale: boolean) => ReactNode;
   onReload: () => void;
 };
 
@@ -17,7 +18,7 @@ type Props = {
  * The verification of a case: live, or the last one loaded (marked with its time) while the provider is not
  * answering, with nothing to act on; an error only when the page never had it.
  */
-export function CaseEvidence({ detail, last, stale, context, onReload }: Props) {
+export function CaseEvidence({ detail, last, stale, renderView, onReload }: Props) {
   if (last === null) {
     const error = detail.viewError
       ? new ApiError({ status: 502, ...detail.viewError, message: outageMessage(detail) })
@@ -30,13 +31,11 @@ export function CaseEvidence({ detail, last, stale, context, onReload }: Props) 
       />
     );
   }
-  if (!stale) return <CaseViewSections view={last.view} context={context} />;
-  // Read-only: no dispositions, acknowledgements or evidence records on a view that may be out of date.
-  const { onReveal } = context;
+  if (!stale) return renderView(last.view, false);
   return (
     <>
       <StaleEvidenceNotice detail={detail} loadedAt={last.loadedAt} />
-      <CaseViewSections view={last.view} context={onReveal ? { onReveal } : {}} />
+      {renderView(last.view, true)}
     </>
   );
 }
