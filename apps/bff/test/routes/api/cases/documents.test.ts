@@ -106,6 +106,7 @@ describeEachEngine('case documents (connectFi)', (engine) => {
       .where('id', '=', opened.id)
       .executeTakeFirstOrThrow();
     expect(row.upstream_status).toBe('waiting_review');
+    expect(['open', 'reopened']).toContain(row.state);
     const queue = await h.app.inject({
       method: 'GET',
       url: `/api/cases?q=${encodeURIComponent(customerId)}`,
@@ -118,8 +119,17 @@ describeEachEngine('case documents (connectFi)', (engine) => {
       url: `/api/cases/${opened.id}`,
       headers: headers(analyst),
     });
-    const actions = timeline.json().timeline.map((e: { action: string; actor?: unknown }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['case.document_uploaded', 'case.documents_attached']));
+    const entries: { action: string; actor: { username: string } }[] = timeline.json().timeline;
+    const documentSteps = entries.filter((e) => /^case\.documents?_/.test(e.action));
+    expect(documentSteps.map((e) => e.action).sort()).toEqual([
+      'case.document_generated',
+      'case.document_generated',
+      'case.document_uploaded',
+      'case.document_uploaded',
+      'case.documents_attached',
+    ]);
+    // Each step on the timeline names who did it.
+    expect(new Set(documentSteps.map((e) => e.actor.username))).toEqual(new Set(['analyst']));
     const list = await h.app.inject({
       method: 'GET',
       url: `/api/cases/${opened.id}/documents`,
@@ -310,5 +320,80 @@ describeEachEngine('case documents (connectFi)', (engine) => {
     });
     expect(attach.statusCode).toBe(409);
     expect(attach.json().error.code).toBe('no_journey');
+  });
+
+  it("maps connectFi's documentNotFound on attach to connectfi_document_not_found, audited", async () => {
+    const { customerId, entityId } = await onboard(h, 'individual');
+    const opened = await openCase(customerId);
+    const uploaded = await upload(opened.id, licence(entityId, 'front'), { bytes: pngBytes });
+    expect(uploaded.statusCode).toBe(200);
+    // connectFi loses the document (the sandbox's store stands in for connectFi's side).
+    h.sandbox.connectfi.store.documents.delete(uploaded.json().documentId);
+    const attach = await h.app.inject({
+      method: 'POST',
+      url: `/api/cases/${opened.id}/documents/attach`,
+      headers: headers(analyst),
+      payload: {
+        version: await currentVersion(opened.id),
+        entityId,
+        documents: [{ documentId: uploaded.json().documentId, view: 'front' }],
+      },
+    });
+    expect(attach.statusCode).toBe(409);
+    expect(attach.json().error.code).toBe('connectfi_document_not_found');
+    const failed = await db()
+      .selectFrom('audit_events')
+      .select('details')
+      .where('case_id', '=', opened.id)
+      .where('action', '=', 'case.documents_attach_failed')
+      .executeTakeFirstOrThrow();
+    expect(failed.details).toMatchObject({ reason: expect.stringContaining('connectfi_document_not_found') });
+  });
+
+  it('an upload whose document connectFi lost answers connectfi_document_not_found; the next one generates anew', async () => {
+    const { customerId, entityId } = await onboard(h, 'individual');
+    const opened = await openCase(customerId);
+    const real = h.app.upstreams.connectfi;
+    const generated: string[] = [];
+    let lose = true;
+    const losing = {
+      generateDocument: async (input: Parameters<typeof real.generateDocument>[0]) => {
+        const answer = await real.generateDocument(input);
+        generated.push((answer as { id: string }).id);
+        return answer;
+      },
+      uploadDocument: async (...args: Parameters<typeof real.uploadDocument>) => {
+        if (lose) {
+          lose = false;
+          h.sandbox.connectfi.store.documents.delete(args[0]);
+        }
+        return real.uploadDocument(...args);
+      },
+      updateDocuments: real.updateDocuments,
+    };
+    const user = await db()
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'analyst')
+      .executeTakeFirstOrThrow();
+    const context = {
+      actor: { id: user.id, username: 'analyst', role: 'analyst' as const },
+      requestId: 'test',
+    };
+    const input = {
+      entityId,
+      workflow: 'PERSONAL' as const,
+      type: 'license',
+      view: 'back' as const,
+      note: null,
+      file: { bytes: jpegBytes, fileName: 'back.jpg', format: 'jpeg' as const, sha256: 'b'.repeat(64) },
+    };
+    await expect(h.app.cases.store.uploadDocument(opened.id, input, context, losing)).rejects.toMatchObject({
+      code: 'connectfi_document_not_found',
+    });
+    const retried = await h.app.cases.store.uploadDocument(opened.id, input, context, losing);
+    expect(generated).toHaveLength(2);
+    expect(retried.documentId).toBe(generated[1]);
+    expect(retried.document.status).toBe('uploaded');
   });
 });
