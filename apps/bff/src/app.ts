@@ -26,7 +26,7 @@ import caseRoutes from './routes/api/cases';
 import deliveryRoutes from './routes/api/deliveries';
 import directoryRoutes from './routes/api/directory';
 import docsRoutes from './routes/api/docs';
-import eventRoutes from './routes/api/events';
+import eventRoutes, { type EventStreamOptions } from './routes/api/events';
 import flagRoutes from './routes/api/flags';
 import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
@@ -59,6 +59,8 @@ export interface BuildOptions {
   deliveries?: DeliveryOptions;
   /** How single sign-on reaches the identity provider (tests tamper with its answers). */
   oidcFetch?: OidcFetch;
+  /** Event stream heartbeat and lifetime (tests shorten the heartbeat). */
+  events?: Omit<EventStreamOptions, 'now'>;
 }
 
 export type App = FastifyInstance;
@@ -113,7 +115,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(subjectRoutes, { prefix: '/api/subjects' });
   await app.register(caseRoutes, { prefix: '/api/cases' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
-  await app.register(eventRoutes, { prefix: '/api/events' });
+  await app.register(eventRoutes, { prefix: '/api/events', ...options.events, now: options.now });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
   await app.register(flagRoutes, { prefix: '/api/flags' });
   await app.register(deliveryRoutes, { prefix: '/api/deliveries' });

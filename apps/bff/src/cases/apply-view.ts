@@ -17,7 +17,7 @@ import {
   writeCase,
 } from './core';
 import { premarkRememberedHits } from './dispositions';
-import { replaceEntityApplications } from './entity-applications';
+import { readEntityApplications, replaceEntityApplications } from './entity-applications';
 import type { CaseInput } from './intake';
 import { linkingKeys, searchTerms } from './linking';
 import type { CaseOrigin, CaseRow } from './schema';
@@ -56,11 +56,23 @@ function subjectColumns(input: CaseInput) {
   };
 }
 
-async function writeSearchTerms(trx: StoreTransaction, row: CaseRow): Promise<void> {
+const entityIdsOf = (applications: readonly { entityId: string }[]) =>
+  [...new Set(applications.map((application) => application.entityId))].sort();
+
+/**
+ * The words a search finds the case by: the name, and every id the organisation may hold: the case id, the
+ * provider's subject id, the session or application id, Capa's externalUserId, and the entity ids of a
+ * connectFi journey (its business representatives).
+ */
+async function writeSearchTerms(
+  trx: StoreTransaction,
+  row: CaseRow,
+  entityIds: readonly string[],
+): Promise<void> {
   await trx.deleteFrom('case_search_terms').where('case_id', '=', row.id).execute();
   const terms = searchTerms(
     row.display_name,
-    [row.id, row.subject_id, row.verification_id, row.external_user_id],
+    [row.id, row.subject_id, row.verification_id, row.external_user_id, ...entityIds],
     [row.id_number, row.tax_id],
   );
   if (terms.length === 0) return;
@@ -119,7 +131,7 @@ async function insertCase(
     .returningAll()
     .executeTakeFirst();
   if (!row) return null;
-  await writeSearchTerms(trx, row);
+  await writeSearchTerms(trx, row, entityIdsOf(input.entityApplications));
   await replaceEntityApplications(trx, row.id, input.entityApplications);
   await premarkRememberedHits(trx, row, input.view, now);
   return row;
@@ -152,7 +164,11 @@ async function updateFromUpstream(
     input.reviewNeeded && statusChanged && (row.state === 'resolved' || row.state === 'info_requested');
   if (reopen) assertTransition('upstream_review_needed', row.state, 'reopened');
 
-  const subject = subjectColumns(input);
+  // A read that does not name the externalUserId (a reconciliation) keeps the one a webhook named.
+  const subject = {
+    ...subjectColumns(input),
+    external_user_id: input.externalUserId ?? row.external_user_id,
+  };
   const triage = input.view && row.state !== 'resolved' ? computeTriage(input.view) : null;
   const subjectChanged = (Object.keys(subject) as (keyof typeof subject)[]).some((key) =>
     // hit_types is written as JSON and read back parsed.
@@ -160,7 +176,11 @@ async function updateFromUpstream(
   );
   const triageChanged =
     triage !== null && JSON.stringify(triage.factors) !== JSON.stringify(row.triage_factors);
+  const storedEntityIds = entityIdsOf(await readEntityApplications(trx, row.id));
+  const entityIds = input.view ? entityIdsOf(input.entityApplications) : storedEntityIds;
   if (input.view) await replaceEntityApplications(trx, row.id, input.entityApplications);
+  const entitiesChanged = entityIds.join() !== storedEntityIds.join();
+  if (entitiesChanged && !subjectChanged) await writeSearchTerms(trx, row, entityIds);
   const premarked = await premarkRememberedHits(trx, row, input.view, now);
   if (!statusChanged && !subjectChanged && !triageChanged && premarked.length === 0) return false;
 
@@ -187,7 +207,7 @@ async function updateFromUpstream(
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (subjectChanged) await writeSearchTerms(trx, updated);
+  if (subjectChanged) await writeSearchTerms(trx, updated, entityIds);
   await audit(
     trx,
     auditFor('case.upstream_updated', {

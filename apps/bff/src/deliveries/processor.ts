@@ -74,6 +74,10 @@ export async function processDelivery(
     }
     throw error;
   }
+  // Capa's view does not carry the organisation's id; the webhook named it, so the case keeps it.
+  if (row.provider === 'capa' && view.subject.externalUserId === null) {
+    view = { ...view, subject: { ...view.subject, externalUserId: ref } };
+  }
   await deps.sync.sync(view, `${row.provider}-webhook`);
   return { status: 'processed' };
 }

@@ -60,7 +60,8 @@ export class SubjectSync {
 
   /** connectFi's status carries no names: the directory fills in what the provider left out. */
   async #enriched(input: CaseInput): Promise<CaseInput> {
-    if (input.displayName && input.birthDate && input.idNumber) return input;
+    const complete = input.displayName && input.birthDate && input.idNumber;
+    if (complete && (input.externalUserId || input.provider !== 'capa')) return input;
     const entry = await this.directory.bySubjectId(input.provider, input.subjectId);
     if (!entry) return input;
     return {

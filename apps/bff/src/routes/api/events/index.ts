@@ -5,9 +5,15 @@ import { summaryForRole } from '../../../cases/tipping-off';
 import { allRoles } from '../../../plugins/app/access';
 import { SessionStreams } from './session-streams';
 
-const HEARTBEAT_MS = 15_000;
-/** A stream is ended after this long; the browser's EventSource reconnects, and is authenticated afresh. */
-const MAX_STREAM_MS = 60 * 60_000;
+export interface EventStreamOptions {
+  /** How often the session is re-checked (and a comment keeps proxies from closing the stream). */
+  heartbeatMs?: number;
+  /** A stream is ended after this long; the browser's EventSource reconnects, and is authenticated afresh. */
+  maxStreamMs?: number;
+  /** The clock sessions are judged by (epoch ms); tests move it. */
+  now?: () => number;
+}
+
 /** Open streams one session may hold (a few tabs); a further one ends the oldest. */
 const MAX_STREAMS_PER_SESSION = 3;
 
@@ -17,7 +23,10 @@ const MAX_STREAMS_PER_SESSION = 3;
  * out ends it at once, and the session is re-checked at every heartbeat and before every event (idle expiry,
  * a disabled user, a revoked session).
  */
-const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const eventRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = async (app, options) => {
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxStreamMs = options.maxStreamMs ?? 60 * 60_000;
+  const now = options.now ?? Date.now;
   const streams = new SessionStreams(MAX_STREAMS_PER_SESSION);
   const stopListening = app.authenticator.onSessionEnded((sessionId) => streams.endSession(sessionId));
   app.addHook('onClose', async () => stopListening());
@@ -65,17 +74,17 @@ const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (alive) stream.write(`event: case\ndata: ${JSON.stringify(shown)}\n\n`);
         });
       };
+      const openedAt = now();
       const heartbeat = setInterval(() => {
+        if (now() - openedAt >= maxStreamMs) return end();
         void sessionAlive().then((alive) => {
           if (alive) stream.write(': heartbeat\n\n');
         });
-      }, HEARTBEAT_MS);
-      const lifetime = setTimeout(() => end(), MAX_STREAM_MS);
+      }, heartbeatMs);
       const end = () => {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
-        clearTimeout(lifetime);
         unsubscribe();
         forget();
         stream.end();

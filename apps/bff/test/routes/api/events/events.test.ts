@@ -1,7 +1,9 @@
 import type { CaseEvent } from '@review-desk/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../../src/app';
-import { signIn } from '../../../auth/app';
+import { disableUser } from '../../../../src/auth/users';
+import { caseInputFromView } from '../../../../src/cases/intake';
+import { manualClock, signIn, testConfig } from '../../../auth/app';
 import { capaView } from '../../../cases/fixtures';
 import { type CaseHarness, caseHarness } from '../../../cases/harness';
 import { describeEachEngine } from '../../../helpers/db';
@@ -193,5 +195,96 @@ describeEachEngine('case events', (engine) => {
     closed = true;
     expect(h.app.caseEvents.subscriberCount).toBe(0);
     await stream.ended;
+  });
+});
+
+describeEachEngine('case event streams and the session', (engine) => {
+  const clock = manualClock();
+  let app: App;
+  let baseUrl: string;
+  beforeAll(async () => {
+    const config = await testConfig(engine, { sessionIdleMinutes: 30, sessionMaxHours: 12 });
+    // A heartbeat every 20 ms and a stream lifetime of 300 ms, so the checks run within a test.
+    app = await buildApp(config, {
+      quiet: true,
+      now: clock.now,
+      events: { heartbeatMs: 20, maxStreamMs: 300 },
+    });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await engine.dispose();
+  });
+
+  const ingest = async (userId: string) => {
+    const result = await app.cases.store.openOrUpdateCase(caseInputFromView(capaView({ userId })));
+    if (!result.case) throw new Error('no case');
+    return result.case;
+  };
+
+  it('ends a stream once its session has been idle too long, and delivers nothing after', async () => {
+    const session = await signIn(app, 'analyst', 'analyst-demo');
+    const stream = await subscribe(baseUrl, session.cookie);
+    await until(() => stream.comments.includes(': connected'));
+    clock.advance(31 * 60_000);
+    await stream.ended;
+    const summary = await ingest('events-after-idle');
+    expect(stream.events.some((event) => event.caseId === summary.id)).toBe(false);
+    // The REST API agrees: the session is over.
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode).toBe(
+      401,
+    );
+  });
+
+  it('ends the streams of a user who is disabled', async () => {
+    const session = await signIn(app, 'support', 'support-demo');
+    const stream = await subscribe(baseUrl, session.cookie);
+    await until(() => stream.comments.includes(': connected'));
+    await disableUser(app.db, 'support', { userId: null, username: 'test-admin' });
+    // Past the few seconds a session is cached for, well within the idle time.
+    clock.advance(6_000);
+    await stream.ended;
+    const summary = await ingest('events-after-disable');
+    expect(stream.events.some((event) => event.caseId === summary.id)).toBe(false);
+  });
+
+  it('ends a stream at its maximum lifetime even while the session is active', async () => {
+    const session = await signIn(app, 'senior', 'senior-demo');
+    const stream = await subscribe(baseUrl, session.cookie);
+    await until(() => stream.comments.includes(': connected'));
+    // 50 minutes of use (past the 45-minute lifetime), never idle for 30.
+    let cookie = session.cookie;
+    for (let step = 0; step < 5; step++) {
+      clock.advance(10 * 60_000);
+      const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+      expect(me.statusCode).toBe(200);
+      // The SPA keeps the renewed access token the answer sets.
+      const renewed = me.cookies.find((set) => set.name === 'rd_session');
+      if (renewed) cookie = cookie.replace(/rd_session=[^;]*/, `rd_session=${renewed.value}`);
+    }
+    await stream.ended;
+    // The browser reconnects, authenticated afresh.
+    const again = await subscribe(baseUrl, cookie);
+    expect(again.response.status).toBe(200);
+    await again.close();
+  });
+
+  it('holds at most three streams per session and sends the security headers on each', async () => {
+    const session = await signIn(app, 'senior', 'senior-demo');
+    const streams = [];
+    for (let index = 0; index < 5; index++) {
+      const stream = await subscribe(baseUrl, session.cookie);
+      await until(() => stream.comments.includes(': connected'));
+      expect(
+        stream.response.headers.get('x-frame-options') ??
+          stream.response.headers.get('content-security-policy'),
+      ).toBeTruthy();
+      expect(stream.response.headers.get('x-content-type-options')).toBe('nosniff');
+      streams.push(stream);
+    }
+    await streams[0]?.ended;
+    await streams[1]?.ended;
+    for (const stream of streams) await stream.close();
   });
 });
