@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseTables } from '../../../src/cases/schema';
 import type { DeliveryTables } from '../../../src/deliveries/schema';
 import { sha256Hex } from '../../../src/deliveries/signatures';
+import { signIn } from '../../auth/app';
 import {
   capaBody,
   capaSignature,
@@ -20,7 +21,15 @@ describeEachEngine('provider webhooks', (engine) => {
   const casesOf = (provider: 'capa' | 'connectfi', subjectIds: string[]) =>
     db()
       .selectFrom('cases')
-      .select(['id', 'subject_id', 'state', 'resolution', 'display_name', 'upstream_status'])
+      .select([
+        'id',
+        'subject_id',
+        'state',
+        'resolution',
+        'display_name',
+        'upstream_status',
+        'external_user_id',
+      ])
       .where('provider', '=', provider)
       .where('subject_id', 'in', subjectIds)
       .execute();
@@ -95,7 +104,38 @@ describeEachEngine('provider webhooks', (engine) => {
       expect((await deliveriesWithHash(sha256Hex(body)))[0]?.status).toBe('processed');
       const cases = await casesOf('capa', [subject.id]);
       expect(cases).toHaveLength(1);
-      expect(cases[0]).toMatchObject({ state: 'open', upstream_status: 'REVIEW_NEEDED' });
+      // The organisation's id, from the webhook, stays on the case: support finds the customer by it.
+      expect(cases[0]).toMatchObject({
+        state: 'open',
+        upstream_status: 'REVIEW_NEEDED',
+        external_user_id: subject.externalUserId,
+      });
+      const support = await signIn(h.app, 'support', 'support-demo');
+      const found = await h.app.inject({
+        url: `/api/cases?q=${encodeURIComponent(subject.externalUserId)}`,
+        headers: { cookie: support.cookie },
+      });
+      expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([cases[0]?.id]);
+    });
+
+    it("fills a case's externalUserId from the directory when no webhook named it", async () => {
+      const subject = reviewNeeded[2];
+      if (!subject?.externalUserId) throw new Error('no third REVIEW_NEEDED user');
+      const headers = await h.adminHeaders();
+      const entries = await directoryInputs(h.sandbox);
+      await h.app.inject({ method: 'POST', url: '/api/directory/import', headers, payload: { entries } });
+      const analyst = await signIn(h.app, 'analyst', 'analyst-demo');
+      const opened = await h.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: analyst.cookie, 'x-csrf-token': analyst.csrfToken },
+        payload: { provider: 'capa', subjectId: subject.id },
+      });
+      expect([200, 201]).toContain(opened.statusCode);
+      const run = await h.app.inject({ method: 'POST', url: '/api/reconcile', headers });
+      expect(run.statusCode).toBe(200);
+      const [row] = await casesOf('capa', [subject.id]);
+      expect(row?.external_user_id).toBe(subject.externalUserId);
     });
 
     it('refuses a directory import over 5,000 entries or from a non-admin', async () => {

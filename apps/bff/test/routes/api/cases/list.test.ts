@@ -37,6 +37,7 @@ describeEachEngine('case list', (engine) => {
     at(minutes(25 * 60));
     cases.c5 = await h.ingest(
       capaView({ userId: 'list-cap-5', fullName: 'Ana Torres', faceMatchScore: 0.7 }),
+      { externalUserId: 'ORG-Client-0005' },
     );
     at(minutes(1));
     cases.c6 = await h.ingest(capaView({ userId: 'list-cap-6', fullName: 'Pedro Ana', faceMatchScore: 0.5 }));
@@ -155,6 +156,12 @@ describeEachEngine('case list', (engine) => {
       ['?q=N%C3%BA%C3%B1ez', ['c2']],
       ['?q=cstab_', ['c4']],
       ['?q=vs_list-cap-1', ['c1']],
+      // Every id the organisation may hold: Capa's externalUserId, a connectFi representative or application.
+      ['?q=org-client-0005', ['c5']],
+      ['?q=ORG-Client', ['c5']],
+      ['?q=r2', ['c4']],
+      ['?q=iapp_cstap_list3', ['c3']],
+      ['?q=list-cap-6', ['c6']],
       ['?q=zzz', []],
       // A masked document number is found whole (any spelling), never by its beginning.
       ['?q=loam800101mdf', ['c1']],
@@ -164,6 +171,22 @@ describeEachEngine('case list', (engine) => {
       ['?provider=capa&q=ana&scoreMin=20', ['c1', 'c6']],
     ])('%s', async (query, expected) => {
       expect(names(await list(query))).toEqual(expected);
+    });
+
+    it('finds a case by its own id, for support too', async () => {
+      for (const person of ['analyst', 'support'] as const) {
+        const response = await h.call(person, 'GET', `/api/cases?q=${cases.c3?.id}`);
+        expect(response.statusCode).toBe(200);
+        expect(response.json<CaseListResponse>().items.map((item) => item.id)).toEqual([cases.c3?.id]);
+      }
+    });
+
+    it('finds a business by a representative added after the case was opened', async () => {
+      await h.ingest(
+        connectfiView({ customerId: 'cstab_list4', representatives: ['r1', 'r2', 'cstar_Late7'] }),
+      );
+      expect(names(await list('?q=cstar_late7'))).toEqual(['c4']);
+      expect(names(await list('?q=r1'))).toEqual(['c4']);
     });
 
     it('filters on the time a case was opened and on a named assignee', async () => {
