@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFromSandbox } from '../../../launcher/src/embedded';
 import type { CaseTables } from '../../src/cases/schema';
@@ -203,11 +206,21 @@ describe('GET /metrics behind a bearer token', () => {
   });
 });
 
+/** A built SPA's stand-in: the desk serves its index.html for any page path. */
+function spaDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-desk-spa-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Review Desk</title>');
+  return dir;
+}
+
 describe('where /metrics is served', () => {
-  it('is absent with neither METRICS_TOKEN nor METRICS_PORT', async () => {
-    const h = await deliveryHarness(engine);
+  it('is absent with neither METRICS_TOKEN nor METRICS_PORT: a 404, not the SPA, which serves other paths', async () => {
+    const h = await deliveryHarness(engine, { webDistDir: spaDir() });
     try {
-      expect((await h.app.inject({ url: '/metrics' })).statusCode).toBe(404);
+      const metrics = await h.app.inject({ url: '/metrics' });
+      expect(metrics.statusCode).toBe(404);
+      expect(metrics.headers['content-type']).toMatch(/^application\/json/);
+      expect((await h.app.inject({ url: '/queue' })).body).toContain('<title>Review Desk</title>');
       expect(h.app.metrics.listenerAddress()).toBeNull();
     } finally {
       await h.close();
@@ -215,7 +228,10 @@ describe('where /metrics is served', () => {
   }, 60_000);
 
   it('moves to a loopback listener of its own with METRICS_PORT, still asking for the token when one is set', async () => {
-    const h = await deliveryHarness(engine, { metrics: { token, port: 0, host: '127.0.0.1' } });
+    const h = await deliveryHarness(engine, {
+      metrics: { token, port: 0, host: '127.0.0.1' },
+      webDistDir: spaDir(),
+    });
     try {
       expect((await h.app.inject({ url: '/metrics', headers: bearer })).statusCode).toBe(404);
       const address = h.app.metrics.listenerAddress();

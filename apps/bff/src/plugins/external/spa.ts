@@ -34,8 +34,13 @@ export default fp(
     }
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';
+      // `/metrics` too: where metrics are off or on a port of their own, a scraper pointed here gets a 404,
+      // not a page that parses as nothing.
       const apiLike =
-        pathname.startsWith('/api') || pathname.startsWith('/webhooks') || pathname.startsWith('/assets/');
+        pathname.startsWith('/api') ||
+        pathname.startsWith('/webhooks') ||
+        pathname.startsWith('/assets/') ||
+        pathname === '/metrics';
       if (hasSpa && (request.method === 'GET' || request.method === 'HEAD') && !apiLike) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
