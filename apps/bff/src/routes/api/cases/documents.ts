@@ -71,8 +71,25 @@ function text(fields: Map<string, string>, name: string, maxLength: number): str
   return value;
 }
 
+/** @fastify/multipart's limit errors, said in terms of this form (they would otherwise read as a bare 413). */
+const multipartLimits: Record<string, string> = {
+  FST_FILES_LIMIT: 'Send exactly one file, in the field "file"',
+  FST_PARTS_LIMIT: 'The form has too many parts',
+  FST_FIELDS_LIMIT: 'The form has too many fields',
+};
+
 /** Reads the multipart body: the fields, and the one file cut off at the limit. */
 async function readUpload(request: FastifyRequest): Promise<DocumentUpload> {
+  try {
+    return await readUploadParts(request);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = typeof code === 'string' ? multipartLimits[code] : undefined;
+    throw message ? invalid(message) : error;
+  }
+}
+
+async function readUploadParts(request: FastifyRequest): Promise<DocumentUpload> {
   if (!request.isMultipart())
     throw new ApiError(415, 'unsupported_media_type', 'Send the document as multipart/form-data');
   const fields = new Map<string, string>();

@@ -206,6 +206,27 @@ describeEachEngine('case documents (connectFi)', (engine) => {
       expect(documentsAtConnectfi()).toBe(before);
     });
 
+    it('two files in one request: 400, not a bare 413', async () => {
+      const before = documentsAtConnectfi();
+      const form = new FormData();
+      for (const [name, value] of Object.entries(licence(entityId, 'front'))) form.append(name, value);
+      form.append('file', new Blob([pngBytes]), 'a.png');
+      form.append('file', new Blob([jpegBytes]), 'b.jpg');
+      const body = new Request('http://desk.test/', { method: 'POST', body: form });
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/documents`,
+        headers: { ...headers(analyst), 'content-type': body.headers.get('content-type') ?? '' },
+        payload: Buffer.from(await body.arrayBuffer()),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({
+        code: 'invalid_request',
+        message: expect.stringMatching(/one file/),
+      });
+      expect(documentsAtConnectfi()).toBe(before);
+    });
+
     it('the same file twice is refused the second time', async () => {
       const first = await upload(caseId, licence(entityId, 'back'), { bytes: pngBytes });
       expect(first.statusCode).toBe(200);

@@ -3,6 +3,16 @@ import { isApiError } from '@/lib/api-client';
 import { documentViewLabels } from './document-labels';
 import type { PendingUpload } from './use-document-uploads';
 
+/**
+ * Worth sending again: the desk or connectFi could not be reached or failed, or connectFi lost the document id
+ * (the desk then generates a new one). A refusal of the file itself would only be refused again.
+ */
+const retryable = (error: unknown) =>
+  !isApiError(error) ||
+  error.status === 0 ||
+  error.status >= 500 ||
+  error.code === 'connectfi_document_not_found';
+
 const reasonOf = (error: unknown) =>
   isApiError(error)
     ? `${error.message} (${error.code}${error.requestId ? `, request ${error.requestId}` : ''})`
@@ -43,9 +53,11 @@ function UploadRow({
           role="alert"
           action={
             <Stack direction="row" spacing={1}>
-              <Button color="inherit" size="small" onClick={onRetry}>
-                Retry
-              </Button>
+              {retryable(item.error) && (
+                <Button color="inherit" size="small" onClick={onRetry}>
+                  Retry
+                </Button>
+              )}
               <Button color="inherit" size="small" onClick={onDismiss}>
                 Dismiss
               </Button>

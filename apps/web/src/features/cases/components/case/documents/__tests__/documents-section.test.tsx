@@ -186,6 +186,8 @@ describe('the Documents section of a connectFi case', () => {
     fireEvent.change(input, { target: { files: [new File([], 'empty.png', { type: 'image/png' })] } });
     expect(await within(region).findByText(/The file is empty/)).toBeTruthy();
     expect(FakeXhr.sent).toHaveLength(0);
+    // The same empty file would be refused again: it can be dismissed, not retried.
+    expect(within(region).queryByRole('button', { name: 'Retry' })).toBeNull();
     fireEvent.click(within(region).getByRole('button', { name: 'Dismiss' }));
 
     const file = png('back.png');
