@@ -74,6 +74,8 @@ describeEachEngine('the decision policy at the API, table-driven', (engine) => {
     );
     const claimed = await post('analyst', `/api/cases/${summary.id}/claim`, { version: summary.version });
     let version: number = claimed.body.case.version;
+    // The reviewer opens the case before judging its hits: that read is the verification the dispositions refer to.
+    await h.detail('analyst', summary.id);
     if (disposition) {
       const disposed = await post('analyst', `/api/cases/${summary.id}/dispositions`, {
         version,
