@@ -36,8 +36,13 @@ export type Column =
   | 'updated_at'
   | 'sla_due_at';
 
-/** A condition on one column, kept as data so that each source can answer it. */
-export type Condition = readonly [column: Column, operator: ComparisonOperatorExpression, value: unknown];
+/**
+ * A condition on one column, or any of several groups of them, kept as data so that each source can
+ * answer it.
+ */
+export type Condition =
+  | readonly [column: Column, operator: ComparisonOperatorExpression, value: unknown]
+  | { readonly anyOf: readonly (readonly Condition[])[] };
 
 // Conditions are written once for the three tables, so the builder is not tied to one of them.
 // biome-ignore lint/suspicious/noExplicitAny: see above.
@@ -46,8 +51,23 @@ export type AnyBuilder = ExpressionBuilder<any, any>;
 export const column = (source: Source, name: Column) =>
   sql.ref(`${source}.${source === 'case_search_terms' && name === 'id' ? 'case_id' : name}`);
 
-export const condition = (eb: AnyBuilder, source: Source, [name, operator, value]: Condition) =>
-  eb(column(source, name), operator, value);
+export const condition = (eb: AnyBuilder, source: Source, each: Condition): Expression<SqlBool> => {
+  if ('anyOf' in each)
+    return eb.or(each.anyOf.map((group) => eb.and(group.map((inner) => condition(eb, source, inner)))));
+  const [name, operator, value] = each;
+  return eb(column(source, name), operator, value);
+};
+
+/** The scope `work`: waiting to be worked, or in review by the caller. Every column is one case_counts has. */
+const work = (actor: Actor): Condition => ({
+  anyOf: [
+    [['state', 'in', ['open', 'reopened']]],
+    [
+      ['state', '=', 'in_review'],
+      ['assignee_id', '=', actor.id],
+    ],
+  ],
+});
 
 export interface QueueFilter {
   /** Conditions on the columns `case_counts` has. */
@@ -69,6 +89,7 @@ export interface QueueFilter {
 
 export function queueFilter(db: Kysely<StoreDB>, query: CaseListQuery, actor: Actor): QueueFilter {
   const counted: Condition[] = [];
+  if (query.scope === 'work') counted.push(work(actor));
   if (query.provider) counted.push(['provider', '=', query.provider]);
   if (query.state && query.state.length > 0) counted.push(['state', 'in', query.state]);
   if (query.upstreamStatus && query.upstreamStatus.length > 0) {

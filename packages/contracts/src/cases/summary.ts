@@ -98,8 +98,19 @@ export type CaseSummary = Static<typeof CaseSummary>;
 export const caseSorts = ['priority', 'score', 'age', 'updated'] as const;
 export type CaseSort = (typeof caseSorts)[number];
 
+/** `work`: the cases waiting to be worked (open, reopened) and those in review by the caller. */
+export const caseScopes = ['work', 'all'] as const;
+export type CaseScope = (typeof caseScopes)[number];
+
 export const CaseListQuery = Type.Object(
   {
+    scope: Type.Optional(
+      StringEnum(caseScopes, {
+        default: 'all',
+        description:
+          'work: open and reopened cases and the ones in review by you (the other filters narrow it further); all: every case',
+      }),
+    ),
     provider: Type.Optional(Provider),
     state: Type.Optional(
       Type.Array(CaseState, { maxItems: 8, description: 'Any of these states (repeat the parameter)' }),

@@ -200,6 +200,34 @@ describeEachEngine('case list', (engine) => {
     });
   });
 
+  describe('the work', () => {
+    it('is the open and reopened cases and those in review by the caller, in priority order', async () => {
+      expect(names(await list('?scope=work'))).toEqual(['c1', 'c3', 'c2', 'c6', 'c5']);
+      expect(await walk('?scope=work', 2)).toEqual(['c1', 'c3', 'c2', 'c6', 'c5']);
+      // c2 is in review by the analyst: not the senior's work.
+      expect(names(await list('?scope=work', 'senior'))).toEqual(['c1', 'c3', 'c6', 'c5']);
+      expect(names(await list('?scope=all'))).toEqual(['c1', 'c3', 'c2', 'c6', 'c5', 'c4']);
+    });
+
+    it('is narrowed by the other filters, and counted as it is listed', async () => {
+      expect(names(await list('?scope=work&provider=connectfi'))).toEqual(['c3']);
+      expect(names(await list('?scope=work&state=resolved'))).toEqual([]);
+      const counted = await list('?scope=work', 'senior');
+      expect(counted.facets).toMatchObject({ total: 4, state: [{ value: 'open', count: 4 }] });
+      const searched = await list('?scope=work&q=ana');
+      expect(names(searched)).toEqual(['c1', 'c6', 'c5']);
+      expect(searched.facets?.total).toBe(3);
+      const boundary = new Date(start.getTime() + minutes(2)).toISOString();
+      const dated = await list(`?scope=work&createdBefore=${boundary}`);
+      expect(names(dated)).toEqual(['c1', 'c2']);
+      expect(dated.facets?.state).toEqual([
+        { value: 'in_review', count: 1 },
+        { value: 'open', count: 1 },
+      ]);
+      expect((await h.call('analyst', 'GET', '/api/cases?scope=mine')).statusCode).toBe(400);
+    });
+  });
+
   describe('facets', () => {
     it('counts the matching cases by provider, state, upstream status and assignee in one go', async () => {
       const { facets } = await list('');
