@@ -30,6 +30,7 @@ import eventRoutes, { type EventStreamOptions } from './routes/api/events';
 import flagRoutes from './routes/api/flags';
 import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
+import userRoutes from './routes/api/users';
 import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
@@ -120,6 +121,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(flagRoutes, { prefix: '/api/flags' });
   await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
   await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
+  await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(reconcileRoutes, { prefix: '/api/reconcile' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
   await app.register(spa, { distDir: config.webDistDir });

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './ingestion';
 export * from './policy';
 export * from './subjects';
+export * from './users';

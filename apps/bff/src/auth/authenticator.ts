@@ -177,6 +177,17 @@ export class Authenticator {
     };
   }
 
+  /**
+   * Sessions an administrator ended (a disabled account, a new password): refused here at once rather than
+   * when the cache entry ages out, and what they hold open (event streams) ends too.
+   */
+  ended(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) {
+      this.#cache.delete(id);
+      for (const listener of [...this.#endedListeners]) listener(id);
+    }
+  }
+
   /** Ends a session from outside a request of it (single sign-on found the person lost access). */
   forget(sessionId: string): void {
     this.#cache.delete(sessionId);

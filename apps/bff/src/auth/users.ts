@@ -2,6 +2,7 @@ import { type Role, roles } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../db/audit';
 import type { DB, JsonObject, UserRow, UserUpdate } from '../db/schema';
+import type { OidcTables } from './oidc/schema';
 import { hashPassword, passwordProblem } from './passwords';
 import { revokeUserSessions } from './sessions';
 
@@ -77,7 +78,7 @@ export async function createUser(db: Kysely<DB>, input: NewUserInput, actor: Adm
       actorUsername: actor.username,
       action: 'user.created',
       subjectRef: username,
-      details: { role },
+      details: { username, role },
     });
     return created;
   });
@@ -103,6 +104,11 @@ export async function setUserPassword(db: Kysely<DB>, username: string, password
   });
 }
 
+/** Enables a disabled account again (its sessions stay ended: the person signs in afresh). */
+export async function enableUser(db: Kysely<DB>, username: string, actor: AdminActor) {
+  return changeUser(db, username, actor, { action: 'user.enabled', set: { disabled: false } });
+}
+
 /** Disables the account and ends its sessions at once. */
 export async function disableUser(db: Kysely<DB>, username: string, actor: AdminActor) {
   return changeUser(db, username, actor, {
@@ -112,12 +118,19 @@ export async function disableUser(db: Kysely<DB>, username: string, actor: Admin
   });
 }
 
-export function listUsers(db: Kysely<DB>) {
-  return db
+/** Every account, by username; `single_sign_on` tells the accounts that single sign-on provisions. */
+export function listUsers(db: Kysely<DB>, username?: string) {
+  let query = db
+    .withTables<OidcTables>()
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'role', 'disabled', 'is_demo', 'created_at'])
-    .orderBy('username')
-    .execute();
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('oidc_identities').select('user_id').whereRef('user_id', '=', 'users.id'))
+        .as('single_sign_on'),
+    );
+  if (username !== undefined) query = query.where('username', '=', normaliseUsername(username));
+  return query.orderBy('username').execute();
 }
 
 interface UserChange {
@@ -149,7 +162,8 @@ async function changeUser(
       actorUsername: actor.username,
       action,
       subjectRef: name,
-      details,
+      // The name in the details too: the trail reads "user.disabled: dana" without a lookup.
+      details: { username: name, ...details },
     });
     return updated;
   });

@@ -32,6 +32,7 @@ beforeAll(async () => {
     provider: () => 'capa',
     id: (url) => (url.startsWith('/api/cases/') ? randomUUID() : capaUser.id),
     kind: () => 'front',
+    username: () => 'nobody-here',
   };
 }, 120_000);
 

@@ -76,4 +76,9 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/deliveries/outbound/:id/retry':         [401,        403,     403,    403,     ok ],
   'GET /api/webhooks/urls':                          [401,        403,     403,    403,     ok ],
   'POST /api/reconcile':                             [401,        403,     403,    403,     ok ],
+
+  'GET /api/users':                                  [401,        403,     403,    403,     ok ],
+  'POST /api/users':                                 [401,        403,     403,    403,     ok ],
+  'PATCH /api/users/:username':                      [401,        403,     403,    403,     ok ],
+  'POST /api/users/:username/password':              [401,        403,     403,    403,     ok ],
 };
