@@ -4,6 +4,8 @@ import type { CaseListResponse, CreateCaseResponse, Provider } from '@review-des
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A POST whose refusal is the point: the status and the parsed body, whatever the status. */
+  attempt(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 async function answer<T>(response: Response, what: string): Promise<T> {
@@ -22,17 +24,19 @@ export async function signIn(baseUrl: string, username: string): Promise<ApiSess
     .getSetCookie()
     .map((header) => header.split(';')[0])
     .join('; ');
+  const send = (path: string, body: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   return {
     get: async (path) => answer(await fetch(`${baseUrl}${path}`, { headers: { cookie } }), `GET ${path}`),
-    post: async (path, body) =>
-      answer(
-        await fetch(`${baseUrl}${path}`, {
-          method: 'POST',
-          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-        `POST ${path}`,
-      ),
+    post: async (path, body) => answer(await send(path, body), `POST ${path}`),
+    attempt: async (path, body) => {
+      const response = await send(path, body);
+      return { status: response.status, body: await response.json() };
+    },
   };
 }
 
