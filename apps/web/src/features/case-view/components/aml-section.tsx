@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Box,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Stack, Typography } from '@mui/material';
 import type { AmlSection as AmlSectionData, Provider } from '@review-desk/contracts';
-import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable } from '@tanstack/react-table';
-import { Fragment, useMemo, useState } from 'react';
 import type { AmlDispositionControl } from './aml-disposition-control';
-import { type AmlHitRow, amlHitRef, createAmlHitColumns } from './aml-hit-columns';
+import { amlHitRef } from './aml-hit-columns';
+import { AmlHitsTable } from './aml-hits-table';
 import { CheckDetails } from './check-details';
 import { FieldGrid } from './field-grid';
-import { KeyValueTree } from './key-value-tree';
 import type { OnEvidenceViewed } from './media';
 import { ProvidedSection } from './section-card';
 import { OptionalText } from './upstream-text';
@@ -85,80 +73,5 @@ export function AmlSection({ provider, section, disposition, onEvidenceViewed }:
         </Stack>
       )}
     </ProvidedSection>
-  );
-}
-
-type AmlHitsTableProps = {
-  rows: AmlHitRow[];
-  disposition: AmlDispositionControl | undefined;
-  onEvidenceViewed: OnEvidenceViewed | undefined;
-};
-
-function AmlHitsTable({ rows, disposition, onEvidenceViewed }: AmlHitsTableProps) {
-  const columns = useMemo(() => createAmlHitColumns(disposition), [disposition]);
-  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: (row) => row.ref,
-    state: { expanded },
-    onExpandedChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(expanded) : updater;
-      const nextRecord = next === true ? Object.fromEntries(rows.map((row) => [row.ref, true])) : next;
-      for (const [ref, open] of Object.entries(nextRecord)) {
-        if (open && !expanded[ref]) onEvidenceViewed?.('aml_hit', ref);
-      }
-      setExpanded(nextRecord);
-    },
-    getRowCanExpand: () => true,
-    getCoreRowModel: getCoreRowModel(),
-    getExpandedRowModel: getExpandedRowModel(),
-  });
-
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label="AML entity hits">
-        <TableHead>
-          {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
-              {group.headers.map((header) => (
-                <TableCell key={header.id}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableHead>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <Fragment key={row.id}>
-              <TableRow>
-                {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id} sx={{ verticalAlign: 'top', overflowWrap: 'anywhere' }}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </TableCell>
-                ))}
-              </TableRow>
-              {row.getIsExpanded() && (
-                <TableRow>
-                  <TableCell colSpan={row.getVisibleCells().length} sx={{ bgcolor: 'action.hover' }}>
-                    <Typography variant="subtitle2" component="h4" sx={{ mb: 1 }}>
-                      Listing details
-                    </Typography>
-                    {row.original.hit.amlHits.length === 0 ? (
-                      <Typography variant="body2" color="text.secondary">
-                        No listing details sent.
-                      </Typography>
-                    ) : (
-                      <KeyValueTree value={row.original.hit.amlHits} />
-                    )}
-                  </TableCell>
-                </TableRow>
-              )}
-            </Fragment>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
   );
 }

@@ -1,6 +1,7 @@
-import { Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import type { CaseView, RevealableField } from '@review-desk/contracts';
-import { Fragment, isValidElement, type ReactNode } from 'react';
+import { isValidElement, type ReactNode } from 'react';
+import { caseViewSectionId } from '../utils/sections';
 import type { AmlDispositionControl } from './aml-disposition-control';
 import { AmlSection } from './aml-section';
 import { AnomaliesSection } from './anomalies-section';
@@ -85,15 +86,23 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
     />,
   ];
 
-  const withAfter = (node: ReactNode) =>
-    isValidElement(node) && context.afterSection ? (
-      <Fragment key={node.key}>
+  // Each section is an anchor (the section rail) and a stop for keyboard movement between sections.
+  const withAfter = (node: ReactNode) => {
+    if (!isValidElement(node)) return node;
+    const key = String(node.key);
+    return (
+      <Box
+        key={key}
+        id={caseViewSectionId(key)}
+        tabIndex={-1}
+        data-review-stop="section"
+        sx={{ scrollMarginTop: 8, display: 'flex', flexDirection: 'column', gap: 2, outlineOffset: 2 }}
+      >
         {node}
-        {context.afterSection(String(node.key))}
-      </Fragment>
-    ) : (
-      node
+        {context.afterSection?.(key)}
+      </Box>
     );
+  };
   return (
     <Stack spacing={2} sx={{ minWidth: 0 }}>
       {withAfter(

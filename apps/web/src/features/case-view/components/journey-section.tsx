@@ -151,7 +151,7 @@ function EntityTable({
               const isOpen = open.has(key);
               return (
                 <Fragment key={key}>
-                  <TableRow>
+                  <TableRow tabIndex={-1} data-review-stop="entity">
                     <TableCell sx={{ overflowWrap: 'anywhere' }}>
                       <OptionalText value={entity.entityId} />
                     </TableCell>
@@ -172,6 +172,7 @@ function EntityTable({
                     <TableCell>
                       <Button
                         size="small"
+                        data-review-open
                         aria-expanded={isOpen}
                         onClick={() => toggle(key, entity.entityId)}
                       >

@@ -44,25 +44,75 @@ describe('AmlSection', () => {
     expect(within(table).getByText('0.91')).toBeTruthy();
     expect(within(table).getByText('0.64')).toBeTruthy();
     expect(within(table).getByText('1980-03-02')).toBeTruthy();
-    expect(within(table).getByText('Juanito')).toBeTruthy();
     expect(within(table).getByText('VESSEL_OPERATOR')).toBeTruthy();
     expect(within(table).getByText('unrecognised value')).toBeTruthy();
     expect(within(table).queryByRole('columnheader', { name: 'Disposition' })).toBeNull();
   });
 
-  it('expands a hit into its listing details as text and records that it was viewed', async () => {
+  it('expands a hit into its aliases, match types and sources, as text, and records that it was viewed', async () => {
     const onEvidenceViewed = vi.fn();
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    const listing = {
+      listName: 'OFAC SDN',
+      listType: 'sanction',
+      sourceName: 'US Treasury',
+      matchedFields: ['name', 'date_of_birth'],
+    };
     const { user } = renderComponent(
-      <AmlSection provider="capa" section={capaView().aml} onEvidenceViewed={onEvidenceViewed} />,
+      <AmlSection
+        provider="capa"
+        section={{ ...aml, entityHits: [amlHit({ amlHits: [listing] })] }}
+        onEvidenceViewed={onEvidenceViewed}
+      />,
     );
-    // The row names the list (its type and source) without expanding.
-    expect(screen.getAllByText('Sanctions').length).toBeGreaterThan(0);
-    const inRows = screen.getAllByText('OFAC SDN').length;
-    expect(inRows).toBeGreaterThan(0);
+    // The row names the kind of list; where it comes from is in the details.
+    expect(screen.getAllByText('Sanctions').length).toBe(1);
+    expect(screen.queryByText('US Treasury')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Show listing details for Juan Perez Lopez' }));
-    expect(screen.getAllByText('OFAC SDN').length).toBeGreaterThan(inRows);
+    expect(screen.getAllByText('US Treasury').length).toBeGreaterThan(0);
+    expect(screen.getByText('Juanito')).toBeTruthy();
+    const matchTypes = screen.getByText('Match types').nextElementSibling;
+    expect(matchTypes?.textContent).toBe('name, date_of_birth');
     expect(screen.getByText('listName')).toBeTruthy();
     expect(onEvidenceViewed).toHaveBeenCalledWith('aml_hit', 'hit-1');
+  });
+
+  it('sorts the hits by name or birth-date match score, missing scores last', async () => {
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    const hits = [
+      amlHit({ id: 'a', name: 'Low Name', nameMatchScore: 0.5, dateOfBirthMatchScore: 0.99 }),
+      amlHit({ id: 'b', name: 'No Scores', nameMatchScore: null, dateOfBirthMatchScore: null }),
+      amlHit({ id: 'c', name: 'High Name', nameMatchScore: 0.95, dateOfBirthMatchScore: 0.1 }),
+    ];
+    const { user } = renderComponent(<AmlSection provider="capa" section={{ ...aml, entityHits: hits }} />);
+    const names = () =>
+      screen
+        .getAllByRole('button', { name: /^Show listing details for / })
+        .map((button) => button.getAttribute('aria-label')?.replace('Show listing details for ', ''));
+    expect(names()).toEqual(['Low Name', 'No Scores', 'High Name']);
+    await user.click(screen.getByRole('button', { name: /Name match/ }));
+    expect(names()).toEqual(['High Name', 'Low Name', 'No Scores']);
+    await user.click(screen.getByRole('button', { name: /Birth date match/ }));
+    expect(names()).toEqual(['Low Name', 'High Name', 'No Scores']);
+    expect(screen.getByRole('columnheader', { name: /Birth date match/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+  });
+
+  it('shows 60 right-to-left hits, each name isolated for its direction, each with its disposition', () => {
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    const hits = Array.from({ length: 60 }, (_, index) =>
+      amlHit({ id: `h${index}`, name: `ليلى الحسن ${index}` }),
+    );
+    renderComponent(
+      <AmlSection provider="capa" section={{ ...aml, entityHits: hits }} disposition={control()} />,
+    );
+    expect(screen.getAllByRole('group', { name: /^Disposition of / })).toHaveLength(60);
+    const name = screen.getByText('ليلى الحسن 59');
+    expect(name.closest('bdi')?.getAttribute('dir')).toBe('auto');
   });
 
   it('offers a disposition per hit in a case, keyed by hit id or index', async () => {

@@ -1,29 +1,34 @@
 import { Box, Button, Chip, Paper, Stack, Tooltip, Typography } from '@mui/material';
-import type { CaseSummary, SessionUser } from '@review-desk/contracts';
+import type { CaseSummary } from '@review-desk/contracts';
+import type { ReactNode } from 'react';
 import { useNow } from '@/hooks/use-now';
 import { formatDateTime, formatTimeLeft } from '@/lib/format';
 import { providerLabels } from '@/lib/providers';
-import { useClaimCase } from '../../api/claim-case';
-import { useReleaseCase } from '../../api/release-case';
-import { claimAvailability, holdsClaim } from '../../utils/case-permissions';
 import { CaseStateChip } from '../case-labels';
 import { ClaimCountdown } from './claim-countdown';
 import { MutationError } from './conflict-message';
+import type { ClaimControl } from './use-claim-control';
 
 /** The case at a glance: who it is about, where it stands, how urgent it is, who holds it, claim and release. */
-export function CaseHeader({ summary, user }: { summary: CaseSummary; user: SessionUser }) {
+export function CaseHeader({
+  summary,
+  control,
+  actions,
+}: {
+  summary: CaseSummary;
+  control: ClaimControl;
+  /** More buttons for the header (the keyboard shortcuts). */
+  actions?: ReactNode;
+}) {
   const now = useNow(15_000);
-  const claim = useClaimCase();
-  const release = useReleaseCase();
-  const claimable = claimAvailability(user, summary);
-  const mine = holdsClaim(user, summary);
+  const { claim, release, claimable, mine } = control;
   const factors = [...summary.triage.factors].sort((a, b) => b.points - a.points);
 
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
+    <Paper variant="outlined" sx={{ px: 2, py: 1.5 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+          <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere', fontWeight: 600 }}>
             <bdi dir="auto">{summary.displayName ?? 'Name not given'}</bdi>
           </Typography>
           <Stack
@@ -39,20 +44,17 @@ export function CaseHeader({ summary, user }: { summary: CaseSummary; user: Sess
             <Typography variant="body2" color="text.secondary">
               Opened {formatDateTime(summary.createdAt)}
             </Typography>
+            {actions}
           </Stack>
         </Box>
         <Stack spacing={0.5} sx={{ minWidth: 160 }} aria-label="Triage">
           <Typography variant="caption" color="text.secondary">
             Triage score
           </Typography>
-          <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+          <Typography variant="h6" component="p" sx={{ fontWeight: 700, lineHeight: 1.2 }}>
             {summary.triage.score}
           </Typography>
-          {factors.map((factor) => (
-            <Typography key={factor.code} variant="caption">
-              +{factor.points} {factor.label}
-            </Typography>
-          ))}
+          <TriageFactors factors={factors} />
         </Stack>
         <Stack spacing={0.5} sx={{ minWidth: 160 }}>
           <Typography variant="caption" color="text.secondary">
@@ -85,12 +87,7 @@ export function CaseHeader({ summary, user }: { summary: CaseSummary; user: Sess
           )}
           {mine && <ClaimCountdown summary={summary} />}
           {mine ? (
-            <Button
-              variant="outlined"
-              size="small"
-              disabled={release.isPending}
-              onClick={() => release.mutate({ caseId: summary.id, version: summary.version })}
-            >
+            <Button variant="outlined" size="small" disabled={release.isPending} onClick={control.doRelease}>
               Release
             </Button>
           ) : (
@@ -99,7 +96,7 @@ export function CaseHeader({ summary, user }: { summary: CaseSummary; user: Sess
                 variant="contained"
                 size="small"
                 disabled={!claimable.allowed || claim.isPending}
-                onClick={() => claim.mutate({ caseId: summary.id, version: summary.version })}
+                onClick={control.doClaim}
               >
                 Claim
               </Button>
@@ -115,5 +112,34 @@ export function CaseHeader({ summary, user }: { summary: CaseSummary; user: Sess
       {claim.isError && <MutationError error={claim.error} action="claim" />}
       {release.isError && <MutationError error={release.error} action="release" />}
     </Paper>
+  );
+}
+
+const factorText = (factor: CaseSummary['triage']['factors'][number]) => `+${factor.points} ${factor.label}`;
+
+/** The two weightiest factors of the score; the rest in a tooltip that the keyboard reaches too. */
+function TriageFactors({ factors }: { factors: CaseSummary['triage']['factors'] }) {
+  const shown = factors.slice(0, 2);
+  const rest = factors.slice(2);
+  return (
+    <>
+      {shown.map((factor) => (
+        <Typography key={factor.code} variant="caption" sx={{ maxWidth: 280 }}>
+          {factorText(factor)}
+        </Typography>
+      ))}
+      {rest.length > 0 && (
+        <Tooltip title={rest.map(factorText).join(' · ')}>
+          <Chip
+            size="small"
+            variant="outlined"
+            tabIndex={0}
+            label={`${rest.length} more`}
+            aria-label={`${rest.length} more factors: ${rest.map(factorText).join('; ')}`}
+            sx={{ alignSelf: 'flex-start' }}
+          />
+        </Tooltip>
+      )}
+    </>
   );
 }
