@@ -96,6 +96,7 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
 
     await signInThroughForm(analystPage, stack.baseUrl, 'analyst');
     await analystPage.goto(`${stack.baseUrl}/queue`);
+    await analystPage.getByRole('button', { name: /^Filters \(\d+\)$/ }).click();
     const providers = analystPage.getByRole('group', { name: 'Provider' });
     const capaCount = providers.getByRole('button', { name: /^Capa \((\d+)\)$/ });
     const connectfiCount = providers.getByRole('button', { name: /^connectFi \((\d+)\)$/ });

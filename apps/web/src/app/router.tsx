@@ -7,7 +7,7 @@ import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
 import { preloadSelfieVideo } from '@/features/case-view/api/preload-media';
 import { getCaseQueryOptions } from '@/features/cases/api/get-case';
 import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
-import { parseQueueSearch, toCaseListQuery } from '@/features/cases/utils/queue-search';
+import { parseQueueSearch, QUEUE_RESULTS_ID, toCaseListQuery } from '@/features/cases/utils/queue-search';
 import { Component as QueuePage } from './routes/app/queue';
 import { Component as SignedInArea } from './routes/app/root';
 
@@ -48,6 +48,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: paths.queue.path,
           Component: QueuePage,
+          handle: { skipLink: { label: 'Skip to results', targetId: QUEUE_RESULTS_ID } },
           loader: ({ request }) => {
             const search = parseQueueSearch(new URL(request.url).searchParams);
             if (!signedOut())

@@ -10,8 +10,12 @@ import { useColorMode } from '@/lib/theme';
 
 export type NavItem = { label: string; href: string };
 
+/** The first Tab stop of a page: where it skips to. A page with one main thing (the queue) names it. */
+export type SkipLink = { label: string; targetId: string };
+
 type AppShellProps = {
   user: SessionUser;
+  skipLink?: SkipLink;
   navItems: NavItem[];
   onLogout: () => void;
   children: ReactNode;
@@ -20,7 +24,7 @@ type AppShellProps = {
 const MAIN_ID = 'main-content';
 
 /** The frame of every signed-in page: product name, navigation, theme toggle and the user menu. */
-export function AppShell({ user, navItems, onLogout, children }: AppShellProps) {
+export function AppShell({ user, skipLink, navItems, onLogout, children }: AppShellProps) {
   const { mode, toggle } = useColorMode();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
@@ -29,14 +33,14 @@ export function AppShell({ user, navItems, onLogout, children }: AppShellProps) 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link
-        href={`#${MAIN_ID}`}
+        href={`#${skipLink?.targetId ?? MAIN_ID}`}
         sx={{
           position: 'absolute',
           left: -9999,
           '&:focus': { left: 8, top: 8, zIndex: 'tooltip', bgcolor: 'background.paper', p: 1 },
         }}
       >
-        Skip to main content
+        {skipLink?.label ?? 'Skip to main content'}
       </Link>
       <AppBar position="sticky" color="default" elevation={1}>
         <Toolbar sx={{ gap: 2 }}>

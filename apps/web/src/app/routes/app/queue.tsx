@@ -25,6 +25,8 @@ import { useStoredState } from '@/hooks/use-stored-state';
 import { permissions } from '@/lib/authorization';
 
 const HIDDEN_COLUMNS_KEY = 'review-desk.queue.hidden-columns';
+// Until a reviewer chooses: the least telling columns are left out, so the rest fit a laptop screen's width.
+const DEFAULT_HIDDEN_COLUMNS = ['subjectType', 'upstreamStatus'];
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -35,7 +37,11 @@ export function Component() {
   const search = useMemo(() => parseQueueSearch(searchParams), [searchParams]);
   const searchString = queueSearchParams(search).toString();
   const cases = useInfiniteCases(toCaseListQuery(search));
-  const [hiddenColumns, setHiddenColumns] = useStoredState<string[]>(HIDDEN_COLUMNS_KEY, [], isStringList);
+  const [hiddenColumns, setHiddenColumns] = useStoredState<string[]>(
+    HIDDEN_COLUMNS_KEY,
+    DEFAULT_HIDDEN_COLUMNS,
+    isStringList,
+  );
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [queueEmpty, setQueueEmpty] = useState(false);
   const now = useNow();

@@ -1,7 +1,7 @@
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { FullPageProgress } from '@/components/feedback/skeletons';
-import { AppShell, type NavItem } from '@/components/layouts/app-shell';
+import { AppShell, type NavItem, type SkipLink } from '@/components/layouts/app-shell';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
@@ -10,6 +10,10 @@ import { permissions } from '@/lib/authorization';
 /** The signed-in area: no session sends the user to sign in, and back here afterwards. */
 export function Component() {
   const me = useMe();
+  // A page declares where its skip link goes in its route's handle (see router.tsx).
+  const skipLink = useMatches()
+    .map((match) => (match.handle as { skipLink?: SkipLink } | undefined)?.skipLink)
+    .findLast((link) => link !== undefined);
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout({ onSuccess: () => navigate(paths.login.getHref(), { replace: true }) });
@@ -32,7 +36,7 @@ export function Component() {
   ];
 
   return (
-    <AppShell user={user} navItems={navItems} onLogout={() => logout.mutate()}>
+    <AppShell user={user} skipLink={skipLink} navItems={navItems} onLogout={() => logout.mutate()}>
       <Outlet />
     </AppShell>
   );

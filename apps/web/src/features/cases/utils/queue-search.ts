@@ -1,4 +1,4 @@
-import type { CaseListQuery, CaseSort, CaseState } from '@review-desk/contracts';
+import type { CaseListQuery, CaseScope, CaseSort, CaseState } from '@review-desk/contracts';
 import { isProvider } from '@/lib/providers';
 import { caseListSearchParams } from '../api/get-cases';
 import { caseStateLabels } from '../components/case-labels';
@@ -11,6 +11,9 @@ export type QueueSearch = Omit<CaseListQuery, 'cursor' | 'limit' | 'facets'>;
 
 export const QUEUE_PAGE_SIZE = 50;
 
+/** The element the queue's "Skip to results" link moves to. */
+export const QUEUE_RESULTS_ID = 'queue-results';
+
 export const caseStateValues = Object.keys(caseStateLabels) as CaseState[];
 export const caseSortLabels: Record<CaseSort, string> = {
   priority: 'Priority (SLA, then score)',
@@ -19,6 +22,43 @@ export const caseSortLabels: Record<CaseSort, string> = {
   updated: 'Last change',
 };
 export const caseSortValues = Object.keys(caseSortLabels) as CaseSort[];
+/** The direction each sort takes unless one is chosen (the list API's defaults). */
+export const defaultSortDirection: Record<CaseSort, 'asc' | 'desc'> = {
+  priority: 'desc',
+  score: 'desc',
+  age: 'asc',
+  updated: 'desc',
+};
+
+/** The states of the work: what the queue shows unless the reviewer asks for more. */
+export const workStates: readonly CaseState[] = ['open', 'reopened', 'in_review'];
+
+/**
+ * Whose cases the queue lists. Unless "all" is chosen it is the work, except when the state filter asks for
+ * a state outside it (resolved, escalated…): asking for those is asking for all cases in that state.
+ */
+export function scopeOf(search: QueueSearch): CaseScope {
+  if (search.scope) return search.scope;
+  return search.state?.some((state) => !workStates.includes(state)) ? 'all' : 'work';
+}
+
+/**
+ * The filters behind the "Filters (n)" control, counted in its n. A new filter goes here, in
+ * parseQueueSearch and in the filters panel.
+ */
+export const panelFilterKeys = [
+  'provider',
+  'assignee',
+  'state',
+  'upstreamStatus',
+  'scoreMin',
+  'scoreMax',
+  'createdAfter',
+  'createdBefore',
+] as const satisfies readonly (keyof QueueSearch)[];
+
+export const activeFilterCount = (search: QueueSearch) =>
+  panelFilterKeys.filter((key) => search[key] !== undefined).length;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 100;
@@ -41,6 +81,8 @@ function text(raw: string | null, max: number): string | undefined {
 /** Reads the queue search from the URL, dropping anything malformed rather than sending it to the API. */
 export function parseQueueSearch(params: URLSearchParams): QueueSearch {
   const search: QueueSearch = {};
+  // The work is the default, so only "all" is spelled out.
+  if (params.get('scope') === 'all') search.scope = 'all';
   const provider = params.get('provider');
   if (isProvider(provider)) search.provider = provider;
   const states = params
@@ -85,6 +127,7 @@ const startOfDay = (value: string) => {
 export function toCaseListQuery(search: QueueSearch): Omit<CaseListQuery, 'cursor'> {
   return {
     ...search,
+    scope: scopeOf(search),
     ...(search.createdAfter ? { createdAfter: startOfDay(search.createdAfter) } : {}),
     ...(search.createdBefore ? { createdBefore: startOfDay(search.createdBefore) } : {}),
     limit: QUEUE_PAGE_SIZE,

@@ -26,16 +26,22 @@ const pressed = (button: HTMLElement) => button.getAttribute('aria-pressed') ===
 describe('the queue', () => {
   it('reads its filters and sort from the URL into the controls and the request', async () => {
     const fetchMock = queueBackend();
-    renderApp('/queue?provider=capa&state=open&state=in_review&assignee=me&sort=score&direction=asc&q=lop');
+    const { user } = renderApp(
+      '/queue?provider=capa&state=open&state=in_review&assignee=me&sort=score&direction=asc&q=lop',
+    );
 
     await screen.findByRole('table', { name: 'Case queue' });
     const request = fetchMock.calls('GET', '/api/cases')[0];
+    expect(request?.searchParams.get('scope')).toBe('work');
     expect(request?.searchParams.get('provider')).toBe('capa');
     expect(request?.searchParams.getAll('state')).toEqual(['open', 'in_review']);
     expect(request?.searchParams.get('assignee')).toBe('me');
     expect(request?.searchParams.get('sort')).toBe('score');
     expect(request?.searchParams.get('direction')).toBe('asc');
     expect(request?.searchParams.get('q')).toBe('lop');
+    expect(pressed(screen.getByRole('button', { name: 'Lowest first' }))).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Filters (3)' }));
 
     const provider = screen.getByRole('group', { name: 'Provider' });
     expect(pressed(within(provider).getByRole('button', { name: 'Capa (7)' }))).toBe(true);
@@ -56,6 +62,7 @@ describe('the queue', () => {
     const { user, router } = renderApp('/queue?provider=capa');
 
     await screen.findByRole('table', { name: 'Case queue' });
+    await user.click(screen.getByRole('button', { name: 'Filters (1)' }));
     await user.click(
       within(screen.getByRole('group', { name: 'Assignee' })).getByRole('button', { name: 'Unassigned (8)' }),
     );
@@ -83,6 +90,60 @@ describe('the queue', () => {
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('score'));
     expect(new URLSearchParams(router.state.location.search).get('direction')).toBe('desc');
     expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['escalated']);
+  });
+
+  it('opens on the work, in priority order, with the other filters folded away', async () => {
+    const fetchMock = queueBackend();
+    const { user, router } = renderApp('/queue');
+
+    await screen.findByRole('table', { name: 'Case queue' });
+    const request = fetchMock.calls('GET', '/api/cases')[0];
+    expect([...(request?.searchParams.keys() ?? [])].sort()).toEqual(['limit', 'scope']);
+    expect(request?.searchParams.get('scope')).toBe('work');
+    const show = screen.getByRole('group', { name: 'Show' });
+    expect(pressed(within(show).getByRole('button', { name: 'My work' }))).toBe(true);
+    expect(pressed(screen.getByRole('button', { name: 'Most urgent first' }))).toBe(true);
+    const filters = screen.getByRole('button', { name: 'Filters (0)' });
+    expect(filters.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('group', { name: 'State' })).toBeNull();
+
+    // Resolved cases are there when asked for: by state, or by showing all cases.
+    await user.click(filters);
+    expect(filters.getAttribute('aria-expanded')).toBe('true');
+    await user.click(
+      within(screen.getByRole('group', { name: 'State' })).getByRole('button', { name: /Resolved/ }),
+    );
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['resolved']),
+    );
+    await waitFor(() =>
+      expect(
+        pressed(
+          within(screen.getByRole('group', { name: 'Show' })).getByRole('button', { name: 'All cases' }),
+        ),
+      ).toBe(true),
+    );
+    await waitFor(() =>
+      expect(fetchMock.calls('GET', '/api/cases').at(-1)?.searchParams.get('scope')).toBe('all'),
+    );
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeTruthy();
+
+    // Back to the work: a state outside it goes.
+    await user.click(
+      within(screen.getByRole('group', { name: 'Show' })).getByRole('button', { name: 'My work' }),
+    );
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('offers "Skip to results" as the first Tab stop', async () => {
+    queueBackend();
+    const { user } = renderApp('/queue');
+    await screen.findByRole('table', { name: 'Case queue' });
+    await user.tab();
+    const skip = document.activeElement as HTMLAnchorElement;
+    expect(skip.textContent).toBe('Skip to results');
+    expect(skip.getAttribute('href')).toBe('#queue-results');
+    expect(document.getElementById('queue-results')?.contains(screen.getByRole('table'))).toBe(true);
   });
 
   it('shows the columns, including triage factors and the assignee filter buckets', async () => {

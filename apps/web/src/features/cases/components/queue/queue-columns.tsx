@@ -46,12 +46,24 @@ export function createQueueColumns({
       header: 'Subject',
       meta: { label: 'Subject' },
       enableHiding: false,
+      // One line each, cut short on screen (the whole text is in the title and read out), so rows stay low.
       cell: ({ row }) => (
-        <Box sx={{ minWidth: 0, maxWidth: 320, overflowWrap: 'anywhere' }}>
-          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        <Box sx={{ minWidth: 0, maxWidth: 220 }}>
+          <Typography
+            variant="body2"
+            noWrap
+            sx={{ fontWeight: 600 }}
+            title={row.original.displayName ?? undefined}
+          >
             <bdi dir="auto">{row.original.displayName ?? 'Name not given'}</bdi>
           </Typography>
-          <Typography variant="caption" color="text.secondary">
+          <Typography
+            variant="caption"
+            component="p"
+            noWrap
+            color="text.secondary"
+            title={row.original.subjectId}
+          >
             <bdi dir="auto">{row.original.subjectId}</bdi>
           </Typography>
         </Box>
@@ -81,10 +93,13 @@ export function createQueueColumns({
             id: 'hitTypes',
             header: 'Hit types',
             meta: { label: 'AML hit types' },
-            cell: ({ row }) =>
-              row.original.hitTypes.length === 0
-                ? 'None'
-                : row.original.hitTypes.map(hitTypeLabel).join(', '),
+            cell: ({ row }) => (
+              <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                {row.original.hitTypes.length === 0
+                  ? 'None'
+                  : row.original.hitTypes.map(hitTypeLabel).join(', ')}
+              </Box>
+            ),
           }),
         ]
       : []),
@@ -111,17 +126,23 @@ export function createQueueColumns({
         const factors = [...row.original.triage.factors]
           .sort((a, b) => b.points - a.points)
           .slice(0, TOP_FACTORS);
+        const all = factors.map((factor) => `+${factor.points} ${factor.label}`).join(', ');
         return (
-          <Stack spacing={0.25}>
+          <Box sx={{ maxWidth: 200 }}>
             <Typography variant="body2" sx={{ fontWeight: 700 }}>
               {row.original.triage.score}
             </Typography>
-            {factors.map((factor) => (
-              <Typography key={factor.code} variant="caption" color="text.secondary">
-                +{factor.points} {factor.label}
-              </Typography>
-            ))}
-          </Stack>
+            <Typography variant="caption" component="p" noWrap color="text.secondary" title={all}>
+              {factors.map((factor, index) => (
+                <span key={factor.code}>
+                  {index > 0 && ', '}
+                  <span>
+                    +{factor.points} {factor.label}
+                  </span>
+                </span>
+              ))}
+            </Typography>
+          </Box>
         );
       },
     }),
@@ -134,13 +155,18 @@ export function createQueueColumns({
       cell: ({ row }) => {
         const { createdAt, slaDueAt, slaBreached, resolvedAt } = row.original;
         return (
-          <Stack spacing={0.25}>
+          <Stack sx={{ whiteSpace: 'nowrap', alignItems: 'flex-start' }}>
             <Typography variant="body2" title={`Opened ${formatDateTime(createdAt)}`}>
               {formatDuration(now - Date.parse(createdAt))}
             </Typography>
             {resolvedAt === null &&
               (slaBreached ? (
-                <Chip size="small" color="error" label={`SLA ${formatTimeLeft(slaDueAt, now)}`} />
+                <Chip
+                  size="small"
+                  color="error"
+                  label={`SLA ${formatTimeLeft(slaDueAt, now)}`}
+                  sx={{ height: 18 }}
+                />
               ) : (
                 <Typography variant="caption" color="text.secondary">
                   SLA {formatTimeLeft(slaDueAt, now)}
@@ -156,7 +182,9 @@ export function createQueueColumns({
       meta: { label: 'Assignee' },
       cell: ({ row }) =>
         row.original.assignee ? (
-          <Typography variant="body2">Claimed by {row.original.assignee.displayName}</Typography>
+          <Typography variant="body2" noWrap sx={{ maxWidth: 200 }} title={row.original.assignee.displayName}>
+            Claimed by {row.original.assignee.displayName}
+          </Typography>
         ) : (
           <Typography variant="body2" color="text.secondary">
             Unassigned

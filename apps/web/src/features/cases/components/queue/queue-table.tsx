@@ -11,7 +11,7 @@ import {
 import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/feedback/empty-state';
-import type { QueueSearch } from '../../utils/queue-search';
+import { QUEUE_RESULTS_ID, type QueueSearch } from '../../utils/queue-search';
 import { ColumnChooser } from './column-chooser';
 import { createQueueColumns } from './queue-columns';
 import { type SavedView, SavedViews } from './saved-views';
@@ -45,6 +45,14 @@ function sortingOf(search: QueueSearch, columnForSort: Map<string, string>): Sor
   const defaultDesc = search.sort !== 'age';
   return [{ id, desc: search.direction ? search.direction === 'desc' : defaultDesc }];
 }
+
+// Low rows, so that a laptop screen shows a dozen of them under the filters.
+const denseSx = {
+  outline: 'none',
+  '& td': { py: 0.5, px: 1.5 },
+  '& th': { px: 1.5 },
+  '& td, & td .MuiTypography-root': { lineHeight: 1.3 },
+} as const;
 
 /** The queue as a table in manual mode: the rows are one server page after another, sorted by the server. */
 export function QueueTable(props: QueueTableProps) {
@@ -103,30 +111,33 @@ export function QueueTable(props: QueueTableProps) {
         <SavedViews current={{ search: props.searchString, hiddenColumns }} onApply={props.onApplyView} />
         <ColumnChooser table={table} />
       </Stack>
-      <DataTable
-        table={table}
-        label="Case queue"
-        onOpenRow={props.onOpen}
-        onRowKey={(key, item) => {
-          if (key !== 'c' || !props.onClaim) return false;
-          props.onClaim(item);
-          return true;
-        }}
-        empty={
-          <EmptyState title="No cases match these filters">
-            <Button onClick={() => props.onSearchChange({})}>Clear filters</Button>
-          </EmptyState>
-        }
-        footer={
-          props.hasMore ? (
-            <Box sx={{ p: 1, textAlign: 'center' }}>
-              <Button onClick={props.onLoadMore} disabled={props.loadingMore}>
-                {props.loadingMore ? 'Loading…' : 'Load more'}
-              </Button>
-            </Box>
-          ) : null
-        }
-      />
+      <Box id={QUEUE_RESULTS_ID} tabIndex={-1} sx={denseSx}>
+        <DataTable
+          maxHeight="calc(100vh - 300px)"
+          table={table}
+          label="Case queue"
+          onOpenRow={props.onOpen}
+          onRowKey={(key, item) => {
+            if (key !== 'c' || !props.onClaim) return false;
+            props.onClaim(item);
+            return true;
+          }}
+          empty={
+            <EmptyState title="No cases match these filters">
+              <Button onClick={() => props.onSearchChange({})}>Clear filters</Button>
+            </EmptyState>
+          }
+          footer={
+            props.hasMore ? (
+              <Box sx={{ p: 1, textAlign: 'center' }}>
+                <Button onClick={props.onLoadMore} disabled={props.loadingMore}>
+                  {props.loadingMore ? 'Loading…' : 'Load more'}
+                </Button>
+              </Box>
+            ) : null
+          }
+        />
+      </Box>
       <Typography variant="caption" color="text.secondary">
         Keys: j / k or arrows to move, Enter to open{props.onClaim ? ', c to claim' : ''}.
       </Typography>

@@ -1,0 +1,18 @@
+import { Stack } from '@mui/material';
+import { ChoiceFilters } from './choice-filters';
+import type { FilterProps } from './filter-parts';
+import { RangeFilters } from './range-filters';
+import { StateFilters } from './state-filters';
+
+/** Every filter beyond the search box, shown when the reviewer opens "Filters". */
+export function FiltersPanel({ id, ...props }: FilterProps & { id: string }) {
+  return (
+    <Stack id={id} component="section" aria-label="Filters" spacing={1.5}>
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'flex-end' }} useFlexGap>
+        <ChoiceFilters {...props} />
+        <RangeFilters search={props.search} set={props.set} />
+      </Stack>
+      <StateFilters {...props} />
+    </Stack>
+  );
+}
