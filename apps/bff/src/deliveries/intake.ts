@@ -314,6 +314,23 @@ export class DeliveryStore {
       .execute();
   }
 
+  /**
+   * An administrator's retry of a failed or unmatched delivery: pending again, with a fresh count of attempts
+   * (the worker's backoff starts over). Returns the row before the change, or why there is none.
+   */
+  async retry(id: string): Promise<DeliveryRow | 'not_found' | 'not_retryable'> {
+    const before = await this.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) return 'not_found';
+    const queued = await this.db
+      .updateTable('deliveries')
+      .set({ status: 'pending', attempts: 0, last_error: null, lease_until: null })
+      .where('id', '=', id)
+      .where('status', 'in', ['failed', 'unmatched'])
+      .returning('id')
+      .executeTakeFirst();
+    return queued ? before : 'not_retryable';
+  }
+
   /** Queues unmatched deliveries again whose id the directory now knows; returns their ids. */
   async requeueMatched(): Promise<string[]> {
     const rows = await this.db

@@ -67,11 +67,13 @@ export const matrix: Readonly<Record<string, Row>> = {
   'GET /api/cases/:id/evidence-pack.pdf':            [401,        403,     ok,     403,     ok ],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],
+  'GET /api/audit/export':                           [401,        403,     ok,     403,     ok ],
   'GET /api/audit/verify':                           [401,        403,     403,    403,     ok ],
 
   'POST /api/directory/import':                      [401,        403,     403,    403,     ok ],
   'GET /api/directory/unmatched':                    [401,        403,     403,    403,     ok ],
   'GET /api/deliveries/inbound':                     [401,        403,     403,    403,     ok ],
+  'POST /api/deliveries/inbound/:id/retry':          [401,        403,     403,    403,     ok ],
   'GET /api/deliveries/outbound':                    [401,        403,     403,    403,     ok ],
   'POST /api/deliveries/outbound/:id/retry':         [401,        403,     403,    403,     ok ],
   'GET /api/webhooks/urls':                          [401,        403,     403,    403,     ok ],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   DeliveryListResponse,
+  DeliverySummary,
   deliveryStatuses,
   ErrorEnvelope,
   OutboundDelivery,
@@ -31,6 +32,46 @@ const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       items: (await app.deliveries.intake.list(request.query.status)).map(toDeliverySummary),
     }),
+  );
+
+  app.post(
+    '/inbound/:id/retry',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Process a failed or unmatched provider delivery once more, now (audited)',
+        description:
+          'The delivery is pending again with a fresh count of attempts; the answer is its new state.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 200: DeliverySummary, 404: ErrorEnvelope, 409: ErrorEnvelope, ...errors },
+      },
+    },
+    async (request) => {
+      const { intake, worker } = app.deliveries;
+      const before = await intake.retry(request.params.id);
+      if (before === 'not_found') {
+        throw new ApiError(404, 'delivery_not_found', 'No inbound delivery has this id');
+      }
+      if (before === 'not_retryable') {
+        throw new ApiError(
+          409,
+          'delivery_not_retryable',
+          'Only a failed or unmatched delivery can be retried',
+        );
+      }
+      await app.audit(request, {
+        action: 'delivery.requeued',
+        details: {
+          deliveryId: before.id,
+          provider: before.provider,
+          previousStatus: before.status,
+          attempts: before.attempts,
+        },
+      });
+      worker.enqueue(before.id);
+      return toDeliverySummary({ ...before, status: 'pending', attempts: 0, last_error: null });
+    },
   );
 
   app.get(
