@@ -3,6 +3,7 @@ import { Anomaly } from './case-view/anomaly';
 import { NullableString, StringEnum } from './case-view/primitives';
 import {
   AmlSection,
+  BusinessSection,
   ClientReferenceSection,
   FaceMatchSection,
   FraudSection,
@@ -68,6 +69,7 @@ export const CaseView = Type.Object(
     aml: AmlSection,
     media: MediaSection,
     journey: JourneySection,
+    business: Type.Optional(BusinessSection),
     anomalies: Type.Array(Anomaly, { description: 'What normalisation tolerated in the provider payload' }),
     screeningWithheld: Type.Optional(
       Type.Boolean({
@@ -78,7 +80,8 @@ export const CaseView = Type.Object(
   },
   {
     $id: 'CaseView',
-    description: 'A verification case normalised from Capa KYC details or connectFi Akepa status',
+    description:
+      'A verification case normalised from Capa KYC or KYB details or connectFi Akepa status; business is present for Capa KYB only',
   },
 );
 export type CaseView = Static<typeof CaseView>;

@@ -4,6 +4,7 @@ import {
   evidenceGaps,
   fourEyesReasons,
   outcomeRules,
+  significantOwners,
   unmetApprovalConditions,
 } from '@review-desk/contracts';
 import type { Actor, StoreCore } from './core';
@@ -91,7 +92,7 @@ export async function approvalFor(
       .selectFrom('case_evidence_views')
       .select(['kind', 'ref'])
       .where('case_id', '=', input.row.id)
-      .where('kind', 'in', ['entity_application', 'directory_record'])
+      .where('kind', 'in', ['entity_application', 'directory_record', 'beneficial_owner'])
       .where('viewed_by', '=', input.actor.id)
       .execute(),
   ]);
@@ -106,6 +107,8 @@ export async function approvalFor(
     viewLoaded: input.view !== null,
     entityApplications: input.entityApplications,
     viewedEntityApplications: new Set(viewed.map((row) => row.ref)),
+    significantOwners: significantOwners(input.view),
+    viewedOwners: new Set(opened.filter((row) => row.kind === 'beneficial_owner').map((row) => row.ref)),
     gaps,
     warnings: warningRefs,
     ...(input.acknowledgedGaps ? { acknowledgedGaps: input.acknowledgedGaps } : {}),

@@ -1,4 +1,4 @@
-import type { EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts';
+import type { CaseView, EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts';
 import { mediaKinds } from '@review-desk/contracts';
 import { ApiError } from '../errors';
 import { approvalFor } from './approval';
@@ -17,7 +17,7 @@ import { amlHits } from './evidence';
 import type { StoreExecutor } from './rows';
 import { latestView } from './snapshots';
 
-/** Evidence a reviewer opened (media, AML hits, entity applications): the record approval conditions read. */
+/** Evidence a reviewer opened (media, AML hits, entity applications, beneficial owners): the record approval conditions read. */
 
 export async function readEvidenceViews(db: StoreExecutor, caseId: string): Promise<EvidenceView[]> {
   const rows = await db
@@ -36,6 +36,25 @@ export async function readEvidenceViews(db: StoreExecutor, caseId: string): Prom
   }));
 }
 
+function isKnownEvidence(
+  request: EvidenceViewedRequest,
+  view: CaseView | null,
+  applications: readonly { entityId: string }[],
+): boolean {
+  switch (request.kind) {
+    case 'media':
+      return (mediaKinds as readonly string[]).includes(request.ref);
+    case 'aml_hit':
+      return amlHits(view).some((hit) => hit.ref === request.ref);
+    case 'beneficial_owner':
+      return Boolean(
+        view?.business?.provided && view.business.beneficialOwners.some((o) => o.ref === request.ref),
+      );
+    default:
+      return applications.some((application) => application.entityId === request.ref);
+  }
+}
+
 /** Records that the actor opened a piece of evidence; renews their claim, changes nothing else. */
 export async function recordEvidenceView(
   core: StoreCore,
@@ -48,12 +67,7 @@ export async function recordEvidenceView(
     const row = await lockCase(trx, caseId);
     const view = await latestView(trx, row.id);
     const applications = applicationsOf(view, await readEntityApplications(trx, row.id));
-    const known =
-      request.kind === 'media'
-        ? (mediaKinds as readonly string[]).includes(request.ref)
-        : request.kind === 'aml_hit'
-          ? amlHits(view).some((hit) => hit.ref === request.ref)
-          : applications.some((application) => application.entityId === request.ref);
+    const known = isKnownEvidence(request, view, applications);
     if (!known) {
       throw new ApiError(
         422,

@@ -35,7 +35,7 @@ const spelling = (value: EnumValue | null | undefined): string | null =>
 const akepaReview = new Set(['waiting_review', 'pending_journey_application_review']);
 
 /**
- * Review is needed for a Capa KYC result of REVIEW_NEEDED, and for a connectFi journey (or any of its entity
+ * Review is needed for a Capa KYC result (or KYB status) of REVIEW_NEEDED, and for a connectFi journey (or any of its entity
  * applications) waiting for review.
  */
 export function reviewNeeded(view: CaseView): boolean {
@@ -61,6 +61,10 @@ function upstreamStatus(view: CaseView): string {
 }
 
 function placeOf(view: CaseView): { country: string | null; nationality: string | null } {
+  // A business: where it was constituted.
+  if (view.business && isProvided(view.business)) {
+    return { country: view.business.countryOfConstitution, nationality: null };
+  }
   const id = isProvided(view.idInfo) ? view.idInfo : null;
   const birthCountry = isProvided(view.clientReference) ? view.clientReference.birthCountry : null;
   return {
@@ -95,7 +99,9 @@ export function caseInputFromView(view: CaseView): CaseInput {
     displayName: view.subject.displayName,
     birthDate: view.subject.birthDate ?? (isProvided(view.idInfo) ? view.idInfo.birthDate : null),
     idNumber: isProvided(view.idInfo) ? view.idInfo.idNumber : null,
-    taxId: isProvided(view.clientReference) ? view.clientReference.taxId : null,
+    taxId:
+      (isProvided(view.clientReference) ? view.clientReference.taxId : null) ??
+      (view.business && isProvided(view.business) ? view.business.taxId : null),
     externalUserId: view.subject.externalUserId,
     ...placeOf(view),
     hitTypes: hitTypesOf(view),

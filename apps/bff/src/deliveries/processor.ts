@@ -1,4 +1,5 @@
 import type { CaseView, Provider } from '@review-desk/contracts';
+import { ApiError } from '../errors';
 import { isTransientFailure, UpstreamError } from '../upstream/errors';
 import type { SubjectDirectory } from './directory';
 import type { DeliveryRow } from './schema';
@@ -72,6 +73,8 @@ export async function processDelivery(
         isTransientFailure(error) || error.kind === 'circuit_open' || error.kind === 'bad_response';
       return transient ? { status: 'retry', error: message } : { status: 'failed', error: message };
     }
+    // The provider knows the subject but has nothing to review (no_journey, no_verification).
+    if (error instanceof ApiError && error.statusCode === 404) return { status: 'failed', error: error.code };
     throw error;
   }
   // Capa's view does not carry the organisation's id; the webhook named it, so the case keeps it.

@@ -1,4 +1,11 @@
-export { type CapaKycContext, capaMediaFields, capaMediaUrl, normaliseCapaKyc } from './capa';
+export {
+  type CapaKybContext,
+  type CapaKycContext,
+  capaMediaFields,
+  capaMediaUrl,
+  normaliseCapaKyb,
+  normaliseCapaKyc,
+} from './capa';
 export { type ConnectfiStatusContext, normaliseConnectfiStatus } from './connectfi';
 export { customerKycStatus } from './connectfi/customer-kyc-status';
 export { UnusableUpstreamPayload } from './errors';

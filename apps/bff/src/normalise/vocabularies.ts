@@ -53,6 +53,15 @@ export const capaVerificationResult = new Vocabulary('Capa verification result',
   'UNKNOWN',
 ]);
 
+/** Get KYB Details' verificationStatus (documented values only). */
+export const capaKybStatus = new Vocabulary('Capa KYB verification status', [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'VERIFIED',
+  'REJECTED',
+  'REVIEW_NEEDED',
+]);
+
 export const capaCheckResult = new Vocabulary('Capa check result', [
   'PASSED',
   'FAILED',

@@ -29,7 +29,7 @@ export function viewForRole(view: CaseView, role: Role): CaseView {
   return seesUnmaskedPii(role) ? screened : maskedView(screened);
 }
 
-/** The view with ID number and tax ID masked. */
+/** The view with ID number and tax IDs (the person's, the business's) masked. */
 export function maskedView(view: CaseView): CaseView {
   const idInfo =
     view.idInfo.provided && view.idInfo.idNumber !== null
@@ -39,11 +39,18 @@ export function maskedView(view: CaseView): CaseView {
     view.clientReference.provided && view.clientReference.taxId !== null
       ? { ...view.clientReference, taxId: maskIdNumber(view.clientReference.taxId) }
       : view.clientReference;
-  return { ...view, idInfo, clientReference };
+  const business =
+    view.business?.provided && view.business.taxId !== null
+      ? { ...view.business, taxId: maskIdNumber(view.business.taxId) }
+      : view.business;
+  return business === undefined
+    ? { ...view, idInfo, clientReference }
+    : { ...view, idInfo, clientReference, business };
 }
 
 /** The clear value of a revealable field, or null when the provider sent none. */
 export function revealedValue(view: CaseView, field: RevealableField): string | null {
   if (field === 'idNumber') return view.idInfo.provided ? view.idInfo.idNumber : null;
-  return view.clientReference.provided ? view.clientReference.taxId : null;
+  const personal = view.clientReference.provided ? view.clientReference.taxId : null;
+  return personal ?? (view.business?.provided ? view.business.taxId : null);
 }

@@ -51,6 +51,8 @@ export interface DocumentFile {
 export interface ConnectfiClient {
   /** `data` of `GET /akepa/status/:customerId` (the Akepa journey), unvalidated. */
   getAkepaStatus(customerId: string): Promise<unknown>;
+  /** `data` of `GET /customer/status/:customerId` (`{customerId, kycStatus}`), unvalidated. */
+  getCustomerStatus(customerId: string): Promise<unknown>;
   /** `data` of `POST /akepa/document/generate` (the document, `id` and `uploadStatus: false`), unvalidated. */
   generateDocument(input: GenerateDocumentInput): Promise<unknown>;
   /** `data` of `POST /akepa/document/upload/:documentId` (multipart/form-data, one file), unvalidated. */
@@ -65,7 +67,7 @@ export interface ConnectfiClient {
 }
 
 /** Codes that mean "no such thing" although connectFi answers them with HTTP 400. */
-const NOT_FOUND_CODES = new Set(['identificationNotFound']);
+const NOT_FOUND_CODES = new Set(['identificationNotFound', 'customerNotFound']);
 
 /** `{code:"0", data, requestId}`: connectFi's success envelope. */
 function successData(body: unknown): unknown {
@@ -230,6 +232,8 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
 
   return {
     getAkepaStatus: (customerId) => read('getAkepaStatus', `/akepa/status/${encodeURIComponent(customerId)}`),
+    getCustomerStatus: (customerId) =>
+      read('getCustomerStatus', `/customer/status/${encodeURIComponent(customerId)}`),
     generateDocument: (input) =>
       write('generateDocument', { method: 'POST', path: '/akepa/document/generate', body: input }),
     uploadDocument: (documentId, file) =>

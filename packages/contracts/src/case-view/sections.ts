@@ -206,3 +206,27 @@ export const JourneySection = Provided(
   { description: 'connectFi Akepa KYC/KYB journey' },
 );
 export type JourneySection = Static<typeof JourneySection>;
+
+export const BeneficialOwner = Type.Object(
+  {
+    ref: Type.String({
+      description: '"#<index>" in the provider\'s list; record the owner opened by this ref',
+    }),
+    fullName: NullableString(),
+    ownershipPercent: NullableNumber('Share of the business, 0..100; null when absent or unusable'),
+  },
+  { description: 'A beneficial owner of a business, as Capa KYB names them' },
+);
+export type BeneficialOwner = Static<typeof BeneficialOwner>;
+
+export const BusinessSection = Provided(
+  {
+    verificationStatus: NullableEnum('KYB verificationStatus, e.g. REVIEW_NEEDED'),
+    businessName: NullableString(),
+    countryOfConstitution: NullableString(),
+    taxId: NullableString('The business tax id; masked like other identifiers until revealed (field taxId)'),
+    beneficialOwners: Type.Array(BeneficialOwner),
+  },
+  { description: 'A business verified through Capa KYB (Get KYB Details)' },
+);
+export type BusinessSection = Static<typeof BusinessSection>;

@@ -126,7 +126,7 @@ export const DispositionRequest = Type.Object(
 );
 export type DispositionRequest = Static<typeof DispositionRequest>;
 
-export const evidenceKinds = ['media', 'aml_hit', 'entity_application'] as const;
+export const evidenceKinds = ['media', 'aml_hit', 'entity_application', 'beneficial_owner'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 /** What a reviewer may have opened: the evidence above, or the directory record (opened through its own route). */
 export const evidenceViewKinds = [...evidenceKinds, 'directory_record'] as const;
@@ -139,7 +139,7 @@ export const EvidenceViewedRequest = Type.Object(
       minLength: 1,
       maxLength: 200,
       description:
-        'media: the media kind (front, back, selfie, selfie-video); aml_hit: the hit ref; entity_application: the entity id',
+        'media: the media kind (front, back, selfie, selfie-video); aml_hit: the hit ref; entity_application: the entity id; beneficial_owner: the owner ref',
     }),
   },
   { $id: 'EvidenceViewedRequest', additionalProperties: false, description: 'Evidence the reviewer opened' },

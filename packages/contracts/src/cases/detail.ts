@@ -175,6 +175,7 @@ export const UnmetCondition = Type.Object(
         'aml_hit_unconfirmed',
         'aml_hit_needs_information',
         'representative_unviewed',
+        'owner_unviewed',
         'warning_unacknowledged',
         'sanctions_true_match',
         'senior_required',
@@ -182,11 +183,11 @@ export const UnmetCondition = Type.Object(
       ] as const,
       {
         description:
-          'evidence_unavailable: the verification could not be loaded; aml_hit_undisposed: a hit has no disposition; aml_hit_unconfirmed: a remembered false positive is not confirmed; aml_hit_needs_information: a hit is marked needs_information; representative_unviewed: a business representative application was not opened; warning_unacknowledged: a check warning was not acknowledged in the decision; sanctions_true_match: a sanctions listing is a true match (approval is impossible); senior_required: a PEP true match is approved only by a senior; evidence_gap: missing evidence (approval.gaps) must be acknowledged in the decision',
+          'evidence_unavailable: the verification could not be loaded; aml_hit_undisposed: a hit has no disposition; aml_hit_unconfirmed: a remembered false positive is not confirmed; aml_hit_needs_information: a hit is marked needs_information; representative_unviewed: a business representative application was not opened; owner_unviewed: a beneficial owner of 25% or more (or of unknown share) was not opened; warning_unacknowledged: a check warning was not acknowledged in the decision; sanctions_true_match: a sanctions listing is a true match (approval is impossible); senior_required: a PEP true match is approved only by a senior; evidence_gap: missing evidence (approval.gaps) must be acknowledged in the decision',
       },
     ),
     label: Type.String({ description: 'The condition, for a person' }),
-    ref: NullableString('The hit ref, entity id or warning ref it concerns'),
+    ref: NullableString('The hit ref, entity id, owner ref or warning ref it concerns'),
   },
   { description: 'Something that must be done before the case can be approved' },
 );

@@ -7,13 +7,21 @@ import type { EvidenceGapFinding } from './evidence-gaps';
 /**
  * What approval still needs: the verification loaded, every AML hit disposed (and not "needs information"),
  * no sanctions true match, a senior for a PEP true match, every business representative's application opened
- * by the approver, every evidence gap acknowledged and (in the decision itself) every check warning.
+ * by the approver, every beneficial owner of 25% or more opened by the approver, every evidence gap acknowledged and (in the decision itself) every check warning.
  */
 export interface ApprovalFacts extends DecisionFacts {
   viewLoaded: boolean;
   entityApplications: ReadonlyArray<{ entityId: string; role: string }>;
   /** Entity ids the approver opened. */
   viewedEntityApplications: ReadonlySet<string>;
+  /** The business's owners the approver must open (significantOwners); none for a person. */
+  significantOwners?: ReadonlyArray<{
+    ref: string;
+    fullName: string | null;
+    ownershipPercent: number | null;
+  }>;
+  /** Owner refs the approver opened. */
+  viewedOwners?: ReadonlySet<string>;
   gaps: readonly EvidenceGapFinding[];
   /** Gap refs acknowledged in the decision; undefined when not deciding (every gap is then listed). */
   acknowledgedGaps?: ReadonlySet<string>;
@@ -68,6 +76,15 @@ export function unmetApprovalConditions(facts: ApprovalFacts): UnmetCondition[] 
       code: 'representative_unviewed',
       label: `Representative application ${application.entityId} has not been opened`,
       ref: application.entityId,
+    });
+  }
+  for (const owner of facts.significantOwners ?? []) {
+    if (facts.viewedOwners?.has(owner.ref)) continue;
+    const share = owner.ownershipPercent === null ? 'share not given' : `${owner.ownershipPercent}%`;
+    unmet.push({
+      code: 'owner_unviewed',
+      label: `Beneficial owner ${owner.fullName ?? owner.ref} (${share}) has not been opened`,
+      ref: owner.ref,
     });
   }
   for (const gap of facts.gaps) {

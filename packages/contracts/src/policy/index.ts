@@ -4,6 +4,7 @@
  */
 export * from './aml-lists';
 export * from './approval-conditions';
+export * from './beneficial-owners';
 export * from './decisions';
 export * from './evidence-gaps';
 export * from './four-eyes';

@@ -54,4 +54,5 @@ export function normaliseCapaKyc(raw: unknown, ctx: CapaKycContext): CaseView {
   };
 }
 
+export { type CapaKybContext, normaliseCapaKyb } from './kyb';
 export { capaMediaFields, capaMediaUrl } from './media';

@@ -22,7 +22,7 @@ export function readVerification(data: Fields, userId: string): VerificationSect
 }
 
 /** AiPrise, behind Capa, keeps creation times as Unix milliseconds; a number is shown as ISO 8601. */
-function readCreatedAt(data: Fields): string | null {
+export function readCreatedAt(data: Fields): string | null {
   const value = data.source.createdAt;
   if (typeof value === 'number' && Number.isFinite(value)) {
     const time = new Date(value);

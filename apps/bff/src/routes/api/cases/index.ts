@@ -33,6 +33,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { summaryForRole } from '../../../cases/tipping-off';
+import { ApiError } from '../../../errors';
 import { UpstreamError } from '../../../upstream';
 import documentRoutes from './documents';
 import evidencePackRoutes from './evidence-pack';
@@ -61,9 +62,13 @@ const contextOf = (request: FastifyRequest): ActionContext => ({
   requestId: request.id,
 });
 
-/** The provider says the subject does not exist: no case for it. */
+/**
+ * The provider says there is nothing to review: it does not know the subject, or knows it without a verification
+ * (404 no_journey, no_verification). No case for it.
+ */
 const isMissingUpstream = (error: unknown): boolean =>
-  error instanceof UpstreamError && error.kind === 'not_found';
+  (error instanceof UpstreamError && error.kind === 'not_found') ||
+  (error instanceof ApiError && error.statusCode === 404);
 
 /** The case queue and the review of one case. */
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
