@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaseDetail } from '@review-desk/contracts';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signIn } from './support/api';
 import { blockingViolations } from './support/axe';
@@ -89,8 +89,17 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
   });
 
   it('an analyst signs in through the form and the queue shows cases from both providers', async () => {
+    // The login page's session probe is an answer, not a failed request: the console stays clean.
+    const consoleErrors: string[] = [];
+    const recordError = (message: ConsoleMessage) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    analystPage.on('console', recordError);
     await analystPage.goto(`${stack.baseUrl}/login`);
     await analystPage.getByRole('button', { name: 'Sign in' }).waitFor();
+    await analystPage.waitForLoadState('networkidle');
+    analystPage.off('console', recordError);
+    expect(consoleErrors).toEqual([]);
     expect(await blockingViolations(analystPage, 'login')).toEqual([]);
     await shot(analystPage, '01-login');
 

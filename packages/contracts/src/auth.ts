@@ -38,6 +38,17 @@ export const MeResponse = Type.Object(
 );
 export type MeResponse = Static<typeof MeResponse>;
 
+/**
+ * `GET /api/auth/me`, the session probe: the signed-in user, or `{ user: null }` when the browser holds no
+ * session cookie. Being signed out is an answer here, not an error, so the login page probes without a failed
+ * request. A cookie whose session has ended is still a 401, which tells the SPA the session expired.
+ */
+export const SessionResponse = Type.Union(
+  [MeResponse, Type.Object({ user: Type.Null() }, { description: 'No live session: sign in' })],
+  { $id: 'SessionResponse' },
+);
+export type SessionResponse = Static<typeof SessionResponse>;
+
 /** `GET /api/auth/config`: how the login page offers sign-in. Public: it names no group or secret. */
 export const AuthConfigResponse = Type.Object(
   {

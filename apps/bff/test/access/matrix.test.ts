@@ -58,7 +58,9 @@ function declaredRow(route: RouteEntry): Row | string {
   if ('machine' in access) return 'machine access on an API route';
   if ('public' in access) return [ok, ok, ok, ok, ok];
   const roleCell = (role: Role): Expected => (access.roles.includes(role) ? ok : 403);
-  return [401, roleCell('analyst'), roleCell('senior'), roleCell('support'), roleCell('admin')];
+  // An optional session lets a signed-out caller through to the route, which answers it itself.
+  const signedOut: Expected = access.session === 'optional' ? ok : 401;
+  return [signedOut, roleCell('analyst'), roleCell('senior'), roleCell('support'), roleCell('admin')];
 }
 
 function concreteUrl(url: string): string {

@@ -28,7 +28,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   //                                                 signed out  analyst  senior  support  admin
   'POST /api/auth/login':                            [ok,         ok,      ok,     ok,      ok ],
   'POST /api/auth/logout':                           [401,        ok,      ok,     ok,      ok ],
-  'GET /api/auth/me':                                [401,        ok,      ok,     ok,      ok ],
+  'GET /api/auth/me':                                [ok,         ok,      ok,     ok,      ok ],
   'GET /api/auth/config':                            [ok,         ok,      ok,     ok,      ok ],
   'GET /api/auth/lockouts':                          [401,        403,     403,    403,     ok ],
   'GET /api/auth/oidc/login':                        [ok,         ok,      ok,     ok,      ok ],

@@ -235,7 +235,7 @@ describe('security headers', () => {
     const me = await app.inject({ url: '/api/auth/me', headers: { cookie: admin.cookie } });
     expect(me.statusCode).toBe(200);
     expectSecurityHeaders(me.headers);
-    const refused = await app.inject({ url: '/api/auth/me' });
+    const refused = await app.inject({ url: '/api/cases' });
     expect(refused.statusCode).toBe(401);
     expectSecurityHeaders(refused.headers);
   });

@@ -96,7 +96,7 @@ export function mockFetch() {
         matches({ method: method.toUpperCase(), path, responder: {} }, request.method, request.path),
       ),
     signedInAs: (role: Role) => api.get('/api/auth/me', meReply(role)),
-    signedOut: () => api.get('/api/auth/me', errorReply(401, 'unauthorized', 'Sign in first')),
+    signedOut: () => api.get('/api/auth/me', { status: 200, body: { user: null } }),
   };
   return api;
 }

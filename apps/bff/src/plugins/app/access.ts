@@ -7,7 +7,14 @@ export type RouteAccess =
   | { public: true }
   /** Authenticated by something other than a user session (a webhook signature, a URL secret). */
   | { machine: 'capa-signature' | 'connectfi-url-secret' | 'metrics-token' }
-  | { roles: readonly Role[] };
+  | {
+      roles: readonly Role[];
+      /**
+       * 'optional': a request without a session cookie reaches the handler unauthenticated (request.user unset)
+       * instead of being refused with 401; the session probe answers such a request itself.
+       */
+      session?: 'optional';
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -90,6 +90,9 @@ export default fp(
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const access = request.routeOptions.config.access;
       if (!access || !('roles' in access)) return;
+      // No session cookie at all: a route that takes an optional session answers the signed-out caller itself.
+      // A cookie that no longer holds a live session is still refused, so the SPA learns that it expired.
+      if (access.session === 'optional' && !request.cookies[sessionCookie]) return;
 
       let user: AuthenticatedUser;
       try {

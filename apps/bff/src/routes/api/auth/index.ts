@@ -1,6 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorEnvelope, LoginRequest, LogoutResponse, MeResponse } from '@review-desk/contracts';
+import {
+  ErrorEnvelope,
+  LoginRequest,
+  LogoutResponse,
+  MeResponse,
+  SessionResponse,
+} from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RequestOrigin } from '../../../auth/authenticator';
@@ -113,14 +119,18 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me',
     {
-      config: { access: { roles: allRoles } },
+      config: { access: { roles: allRoles, session: 'optional' } },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
-        response: { 200: MeResponse, 401: ErrorEnvelope },
+        description:
+          'The session probe: the signed-in user and the CSRF token, or `{ user: null }` without a session cookie. A cookie whose session ended answers 401.',
+        response: { 200: SessionResponse, 401: ErrorEnvelope },
       },
     },
-    async (request) => {
+    async (request): Promise<SessionResponse> => {
+      // Unset when the request carries no session cookie (plugins/app/auth.ts).
+      if (!request.user) return { user: null };
       const { id, username, displayName, role, sessionId } = request.user;
       return { user: { id, username, displayName, role }, csrfToken: app.authenticator.csrfToken(sessionId) };
     },

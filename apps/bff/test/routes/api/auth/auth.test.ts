@@ -94,9 +94,23 @@ describeEachEngine('auth routes', (engine) => {
   });
 
   it('refuses requests without a session', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/auth/me' });
+    const response = await app.inject({ method: 'GET', url: '/api/cases' });
     expect(response.statusCode).toBe(401);
     expect(response.json().error).toMatchObject({ code: 'unauthenticated', requestId: expect.any(String) });
+  });
+
+  it('answers the session probe of a signed-out browser with no user, and a dead session with 401', async () => {
+    const signedOut = await app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.json()).toEqual({ user: null });
+
+    const session = await signIn(app, 'analyst', 'analyst-demo');
+    expect((await me(app, session)).json().user).toMatchObject({ username: 'analyst', role: 'analyst' });
+    expect((await logout(app, session)).statusCode).toBe(204);
+    // The browser still sends the old cookie: that session has ended, which the SPA must learn.
+    const ended = await me(app, session);
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error.code).toBe('unauthenticated');
   });
 
   it('signs out: the session ends at once even though its token has not expired', async () => {

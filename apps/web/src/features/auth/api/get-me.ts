@@ -1,13 +1,17 @@
-import type { MeResponse, SessionUser } from '@review-desk/contracts';
+import type { MeResponse, SessionResponse, SessionUser } from '@review-desk/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, isApiError, rememberCsrfToken } from '@/lib/api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when there is no session (a 401 here is an answer, not an error). */
+/**
+ * The signed-in user, or null when there is no session. A signed-out browser gets `{ user: null }`; a cookie
+ * whose session has ended gets 401, which is an answer here too, not an error.
+ */
 export async function getMe(signal?: AbortSignal): Promise<MeResponse | null> {
   try {
-    const me = await api.get<MeResponse>('/api/auth/me', { signal, expectUnauthorized: true });
+    const me = await api.get<SessionResponse>('/api/auth/me', { signal, expectUnauthorized: true });
+    if (!('csrfToken' in me)) return null;
     rememberCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

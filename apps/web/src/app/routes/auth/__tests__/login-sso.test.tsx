@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { errorReply, mockFetch } from '@/testing/mock-fetch';
+import { mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
 
 function signedOut(config: {
@@ -8,7 +8,7 @@ function signedOut(config: {
   singleSignOn: { providerName: string; loginUrl: string } | null;
 }) {
   const fetchMock = mockFetch();
-  fetchMock.get('/api/auth/me', () => errorReply(401, 'unauthorized', 'Sign in'));
+  fetchMock.get('/api/auth/me', { status: 200, body: { user: null } });
   fetchMock.get('/api/auth/config', { body: config });
   return fetchMock;
 }
