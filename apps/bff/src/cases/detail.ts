@@ -26,6 +26,7 @@ import { caseNotFound } from './errors';
 import { entityApplications, viewHash } from './evidence';
 import { readEvidenceViews } from './evidence-views';
 import { readNotes } from './notes';
+import { withRecordedSubject } from './recorded-subject';
 import { relatedCases } from './related';
 import { detailForRole } from './tipping-off';
 
@@ -185,7 +186,7 @@ export async function caseDetail(
         taxId: unmasked ? row.tax_id : mask(row.tax_id),
         masked: !unmasked,
       },
-      view: view ? viewForRole(view, context.actor.role) : null,
+      view: view ? viewForRole(withRecordedSubject(view, row), context.actor.role) : null,
       viewHash: hash,
       viewError,
       entityApplications: stored.map((application) => ({

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { type CaseInput, caseInputFromView } from '../cases/intake';
 import type { CaseStore } from '../cases/store';
 import type { SubjectDirectory } from './directory';
+import { enrichedFromDirectory } from './enrich';
 import type { DeliveryDB } from './schema';
 
 export const resolvedUpstreamReason = 'resolved upstream';
@@ -40,7 +41,7 @@ export class SubjectSync {
   ) {}
 
   async sync(view: CaseView, actorUsername: string): Promise<SyncResult> {
-    const input = await this.#enriched(caseInputFromView(view));
+    const input = await enrichedFromDirectory(this.directory, caseInputFromView(view));
     const context = { actorUsername };
     const result = await this.store.openOrUpdateCase(input, context);
     let closed = 0;
@@ -55,21 +56,6 @@ export class SubjectSync {
       created: result.created,
       changed: result.changed || closed > 0,
       closed,
-    };
-  }
-
-  /** connectFi's status carries no names: the directory fills in what the provider left out. */
-  async #enriched(input: CaseInput): Promise<CaseInput> {
-    const complete = input.displayName && input.birthDate && input.idNumber;
-    if (complete && (input.externalUserId || input.provider !== 'capa')) return input;
-    const entry = await this.directory.bySubjectId(input.provider, input.subjectId);
-    if (!entry) return input;
-    return {
-      ...input,
-      displayName: input.displayName ?? entry.display_name,
-      birthDate: input.birthDate ?? entry.birth_date,
-      idNumber: input.idNumber ?? entry.id_number,
-      externalUserId: input.externalUserId ?? entry.external_user_id,
     };
   }
 

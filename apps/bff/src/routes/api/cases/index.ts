@@ -33,6 +33,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ActionContext } from '../../../cases/core';
 import { caseInputFromView, minimalCaseInput } from '../../../cases/intake';
 import { summaryForRole } from '../../../cases/tipping-off';
+import { enrichedFromDirectory } from '../../../deliveries/enrich';
 import { ApiError } from '../../../errors';
 import { UpstreamError } from '../../../upstream';
 import documentRoutes from './documents';
@@ -119,6 +120,8 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'case opened without its verification',
         );
       }
+      // The name and identifiers the provider left out (connectFi sends none) come from the directory.
+      input = await enrichedFromDirectory(app.deliveries.directory, input);
       const result = await store.openCaseByHand(input, contextOf(request));
       return reply.code(result.created ? 201 : 200).send(result);
     },

@@ -1,5 +1,6 @@
 // Capa KYB through the desk against the sandbox: a business in REVIEW_NEEDED becomes a business case read live
 // from Get KYB Details, its significant owners gate approval, and subjects with nothing to review answer why.
+// Also what a case opened by hand knows of a subject the provider does not name.
 import type { CaseDetail } from '@review-desk/contracts';
 import { sandboxDefaults } from '@review-desk/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -252,5 +253,28 @@ describeEachEngine('Capa KYB cases', (engine) => {
     expect(await app.deliveries.reconciler.run()).toMatchObject({ failed: 0 });
     const after = (await call(analyst, 'GET', `/api/cases/${caseId}`)).json<CaseDetail>();
     expect(after.case).toMatchObject({ state: 'resolved', resolution: 'resolved_upstream' });
+  });
+
+  it('names a hand-opened connectFi business from the directory in the case and in every section of its view', async () => {
+    const { id } = await harness.scenario('connectfi', ['business', 'waiting_review']);
+    await app.deliveries.directory.upsert([
+      {
+        provider: 'connectfi',
+        subjectId: id,
+        externalUserId: null,
+        displayName: 'Dana Freight LLC',
+        idNumber: '12-3456789',
+      },
+    ]);
+    const opened = await call(analyst, 'POST', '/api/cases', { provider: 'connectfi', subjectId: id });
+    expect(opened.json().case).toMatchObject({ displayName: 'Dana Freight LLC', subjectType: 'business' });
+    const detail = (await call(analyst, 'GET', `/api/cases/${opened.json().case.id}`)).json<CaseDetail>();
+    expect(detail.view?.subject).toMatchObject({
+      displayName: 'Dana Freight LLC',
+      idNumberMasked: '•••••6789',
+    });
+    // The provider's own read is not changed: connectFi names nobody.
+    const live = (await call(analyst, 'GET', `/api/subjects/connectfi/${id}`)).json();
+    expect(live.subject.displayName).toBeNull();
   });
 });
