@@ -74,6 +74,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
         { path: paths.search.path, lazy: () => import('./routes/app/search') },
         { path: paths.audit.path, lazy: () => import('./routes/app/audit') },
         { path: paths.overview.path, lazy: () => import('./routes/app/overview') },
+        { path: paths.users.path, lazy: () => import('./routes/app/users') },
+        { path: paths.deliveries.path, lazy: () => import('./routes/app/deliveries') },
         { path: '*', lazy: () => import('./routes/app/not-found') },
       ],
     },

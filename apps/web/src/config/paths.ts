@@ -24,4 +24,6 @@ export const paths = {
   },
   audit: { path: '/audit', getHref: (search?: URLSearchParams | string) => withSearch('/audit', search) },
   overview: { path: '/overview', getHref: () => '/overview' },
+  users: { path: '/admin/users', getHref: () => '/admin/users' },
+  deliveries: { path: '/admin/deliveries', getHref: () => '/admin/deliveries' },
 } as const;

@@ -14,6 +14,10 @@ export const permissions = {
   flagForReview: (role: Role) => role === 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
+  /** Users, deliveries and the directory: running the desk, never its cases. */
+  manageDesk: (role: Role) => role === 'admin',
+  /** The case page (admins see no personal data, so never a link to a case). */
+  openCasePage: (role: Role) => role !== 'admin',
   /** The unmasked provider payload: seniors only (admins see no personal data). */
   viewRawPayload: (role: Role) => role === 'senior',
   /** The evidence pack, offered on the case page (admins may export it too, but cannot open the case page). */

@@ -33,6 +33,12 @@ export function Component() {
     { label: 'Search', href: paths.search.getHref() },
     { label: 'Overview', href: paths.overview.getHref() },
     ...(permissions.viewAudit(user.role) ? [{ label: 'Audit', href: paths.audit.getHref() }] : []),
+    ...(permissions.manageDesk(user.role)
+      ? [
+          { label: 'Users', href: paths.users.getHref() },
+          { label: 'Deliveries', href: paths.deliveries.getHref() },
+        ]
+      : []),
   ];
 
   return (
