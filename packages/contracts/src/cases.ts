@@ -7,6 +7,7 @@ export * from './cases/customer-summary';
 export * from './cases/decisions';
 export * from './cases/detail';
 export * from './cases/directory-record';
+export * from './cases/disagreement';
 export * from './cases/documents';
 export * from './cases/events';
 export * from './cases/evidence-pack';

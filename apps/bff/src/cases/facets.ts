@@ -57,7 +57,18 @@ export async function facets(core: StoreCore, filter: QueueFilter, actor: Actor)
       .having((eb) => eb.fn.sum('cases'), '<>', 0)
       .execute();
   }
-  return rollUp(rows, actor);
+  return { ...rollUp(rows, actor), disagreement: await disagreements(core, filter) };
+}
+
+/** Matching cases with an open disagreement: few, read through the partial index of migration 0018. */
+async function disagreements(core: StoreCore, filter: QueueFilter): Promise<number> {
+  const row = await core.db
+    .selectFrom('cases')
+    .where('cases.disagreement_open', '=', true)
+    .where((eb) => filter.where(eb, 'cases'))
+    .select((eb) => eb.fn.countAll<number | string>().as('cases'))
+    .executeTakeFirst();
+  return Number(row?.cases ?? 0);
 }
 
 // One key for the whole cluster ("counts"): one reader folds at a time; the others need not wait for it.
@@ -101,7 +112,7 @@ async function foldCounts(db: Kysely<StoreDB>): Promise<void> {
       do update set cases = counts.cases + excluded.cases`.execute(db);
 }
 
-function rollUp(rows: readonly CountRow[], actor: Actor): CaseFacets {
+function rollUp(rows: readonly CountRow[], actor: Actor): Omit<CaseFacets, 'disagreement'> {
   const provider = new Map<string, number>();
   const state = new Map<string, number>();
   const upstreamStatus = new Map<string, number>();

@@ -109,10 +109,11 @@ export function queueFilter(db: Kysely<StoreDB>, query: CaseListQuery, actor: Ac
   if (query.createdAfter) dated.push(['created_at', '>=', new Date(query.createdAfter)]);
   if (query.createdBefore) dated.push(['created_at', '<', new Date(query.createdBefore)]);
   const terms = query.q ? queryTerms(query.q) : [];
+  const disagreement = query.disagreement;
 
   return {
     counted,
-    uncounted: dated.length > 0 || terms.length > 0,
+    uncounted: dated.length > 0 || terms.length > 0 || disagreement !== undefined,
     searched: terms.length > 0,
     searchRows() {
       const [first] = terms;
@@ -121,6 +122,7 @@ export function queueFilter(db: Kysely<StoreDB>, query: CaseListQuery, actor: Ac
     },
     where(eb, source) {
       const conditions = [...counted, ...dated].map((each) => condition(eb, source, each));
+      if (disagreement !== undefined) conditions.push(disagreeing(db, eb, source, disagreement));
       // The rows of searchRows() match the first word; the case must have the others.
       const matched = source === 'case_search_terms' ? terms.slice(1) : terms;
       for (const term of matched) {
@@ -148,4 +150,19 @@ function termRows(db: Kysely<StoreDB>, term: QueryTerm) {
   return term.whole === null
     ? byPrefix
     : byPrefix.unionAll(db.selectFrom('case_search_terms').selectAll().where('term', '=', term.whole));
+}
+
+/**
+ * Cases with (or without) an open disagreement with the provider's verdict. The few that have one are read
+ * through the partial index `cases_disagreement_open` (migration 0018); the search terms carry no copy.
+ */
+function disagreeing(
+  db: Kysely<StoreDB>,
+  eb: AnyBuilder,
+  source: 'cases' | 'case_search_terms',
+  wanted: boolean,
+) {
+  if (source === 'cases') return eb(sql.ref('cases.disagreement_open'), '=', wanted);
+  const open = db.selectFrom('cases').select('cases.id').where('cases.disagreement_open', '=', true);
+  return eb(column(source, 'id'), wanted ? 'in' : 'not in', open);
 }

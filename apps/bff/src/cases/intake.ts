@@ -1,4 +1,4 @@
-import type { CaseView, EnumValue, Provider, SubjectType } from '@review-desk/contracts';
+import type { CaseView, EnumValue, Provider, ProviderVerdict, SubjectType } from '@review-desk/contracts';
 import { isProvided } from '@review-desk/contracts';
 import { type EntityApplicationEvidence, entityApplications } from './evidence';
 
@@ -24,6 +24,8 @@ export interface CaseInput {
   upstreamStatus: string;
   /** Whether the provider says the verification needs human review. */
   reviewNeeded: boolean;
+  /** What the provider concluded on its own (Capa VERIFIED/REJECTED, connectFi Approved/Denied); else null. */
+  providerVerdict: { verdict: ProviderVerdict; said: string } | null;
   entityApplications: EntityApplicationEvidence[];
   /** The normalised verification, for the triage score and remembered false positives; null when not loaded. */
   view: CaseView | null;
@@ -58,6 +60,32 @@ function upstreamStatus(view: CaseView): string {
   }
   if (isProvided(view.journey) && view.journey.status) return view.journey.status.value;
   return (isProvided(view.verification) ? view.verification.status?.value : null) ?? 'unknown';
+}
+
+const verdicts: Record<string, ProviderVerdict> = {
+  verified: 'approved',
+  approved: 'approved',
+  rejected: 'rejected',
+  declined: 'rejected',
+  denied: 'rejected',
+};
+
+/**
+ * The provider's own verdict: Capa's overall result, connectFi's journey outcome. None while the provider
+ * asks for review, or when it says something else (pending, unknown values).
+ */
+export function providerVerdict(view: CaseView): CaseInput['providerVerdict'] {
+  if (reviewNeeded(view)) return null;
+  const value =
+    view.provider === 'capa'
+      ? isProvided(view.verification)
+        ? view.verification.result
+        : null
+      : isProvided(view.journey)
+        ? view.journey.outcome
+        : null;
+  const verdict = verdicts[spelling(value) ?? ''];
+  return verdict && value ? { verdict, said: value.value } : null;
 }
 
 function placeOf(view: CaseView): { country: string | null; nationality: string | null } {
@@ -107,6 +135,7 @@ export function caseInputFromView(view: CaseView): CaseInput {
     hitTypes: hitTypesOf(view),
     upstreamStatus: upstreamStatus(view),
     reviewNeeded: reviewNeeded(view),
+    providerVerdict: providerVerdict(view),
     entityApplications: entityApplications(view),
     view,
   };
@@ -129,6 +158,7 @@ export function minimalCaseInput(provider: Provider, subjectId: string): CaseInp
     hitTypes: [],
     upstreamStatus: 'unknown',
     reviewNeeded: true,
+    providerVerdict: null,
     entityApplications: [],
     view: null,
   };

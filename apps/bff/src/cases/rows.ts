@@ -1,4 +1,4 @@
-import type { CaseSummary, UserRef } from '@review-desk/contracts';
+import type { CaseSummary, ProviderDisagreement, UserRef } from '@review-desk/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRow, StoreDB } from './schema';
 
@@ -60,5 +60,20 @@ export function toSummary(row: SummaryRow, now: Date): CaseSummary {
     updatedAt: row.updated_at.toISOString(),
     resolvedAt: iso(row.resolved_at),
     supersededBy: row.superseded_by,
+    providerDisagreement: disagreementOf(row),
+  };
+}
+
+/** The open contradiction between the provider's verdict and the desk's decision; null once closed. */
+function disagreementOf(row: CaseRow): ProviderDisagreement | null {
+  const desk = row.disagreement_desk_resolution;
+  if (!row.disagreement_open || row.disagreement_verdict === null || row.disagreement_detected_at === null)
+    return null;
+  if (desk !== 'approved' && desk !== 'rejected') return null;
+  return {
+    deskResolution: desk,
+    providerVerdict: row.disagreement_verdict,
+    providerStatus: row.disagreement_status ?? '',
+    detectedAt: row.disagreement_detected_at.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import type {
   EntityRole,
   EvidenceViewKind,
   Provider,
+  ProviderVerdict,
   SubjectType,
   TriageFactor,
 } from '@review-desk/contracts';
@@ -31,7 +32,14 @@ export type CaseTables = {
   case_counts: CaseCountsTable;
   case_documents: CaseDocumentsTable;
   review_flags: ReviewFlagsTable;
+  reconcile_runs: ReconcileRunsTable;
 };
+
+/** When each kind of reconciliation run last started (migration 0018). */
+export interface ReconcileRunsTable {
+  name: string;
+  started_at: Date;
+}
 
 /** Flags raised by support for analysts (migration 0013). */
 export interface ReviewFlagsTable {
@@ -94,7 +102,22 @@ export interface CasesTable {
   resolved_at: Date | null;
   /** The successor case, for a superseded one (migration 0007). */
   superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The provider's verdict that contradicts the desk's decision (migration 0018); kept once closed. */
+  disagreement_verdict: Optional<ProviderVerdict>;
+  disagreement_desk_resolution: Optional<CaseResolution>;
+  /** The provider's status as it spelled it when the contradiction was found. */
+  disagreement_status: Optional<string>;
+  disagreement_detected_at: Optional<Date>;
+  /** A contradiction nobody has closed yet: what the queue filters and counts on. */
+  disagreement_open: ColumnType<boolean, boolean | undefined, boolean>;
+  /** How a senior closed it. */
+  disagreement_closure: Optional<DisagreementClosure>;
+  /** When the subject started waiting at the provider (the provider's clock); null when not known. */
+  provider_since: Optional<Date>;
 }
+
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+export type DisagreementClosure = 'acknowledged' | 'reopened';
 export type CaseRow = Selectable<CasesTable>;
 
 /**

@@ -4,6 +4,7 @@ import type {
   CaseListQuery,
   CaseSummary,
   DecisionRequest,
+  DisagreementRequest,
   DispositionRequest,
   DocumentAttachRequest,
   EvidenceViewedRequest,
@@ -18,6 +19,7 @@ import { type ActionContext, type Actor, type StoreCore, type SystemContext, sum
 import { decide } from './decide';
 import { caseDetail, type LoadView } from './detail';
 import { type LookUpDirectory, openDirectoryRecord } from './directory-record';
+import { closeDisagreement, followProviderVerdict } from './disagreement';
 import { recordDisposition } from './dispositions';
 import { attachDocuments } from './documents/attach';
 import { documentCase, readDocuments } from './documents/rows';
@@ -78,6 +80,14 @@ export class CaseStore {
   }
   closeResolvedUpstream(caseId: string, reason: string, context?: SystemContext) {
     return closeResolvedUpstream(this.#core, caseId, reason, context);
+  }
+  /** Raises or clears a contradiction between the provider's verdict and the desk's decision. */
+  followProviderVerdict(input: CaseInput, context?: SystemContext) {
+    return followProviderVerdict(this.#core, input, context);
+  }
+  /** A senior acknowledges a disagreement with a note, or reopens the case for a new decision. */
+  closeDisagreement(caseId: string, request: DisagreementRequest, context: ActionContext) {
+    return closeDisagreement(this.#core, caseId, request, context);
   }
   openCaseByHand(input: CaseInput, context: ActionContext) {
     return openCaseByHand(this.#core, input, context);

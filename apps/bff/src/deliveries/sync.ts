@@ -1,4 +1,4 @@
-import type { CaseView, Provider } from '@review-desk/contracts';
+import type { CaseView } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
 import { type CaseInput, caseInputFromView } from '../cases/intake';
 import type { CaseStore } from '../cases/store';
@@ -46,26 +46,42 @@ export class SubjectSync {
     const result = await this.store.openOrUpdateCase(input, context);
     let closed = 0;
     if (resolvedAtProvider(input)) {
-      for (const caseId of await this.#openCaseIds(input.provider, input.subjectId)) {
+      for (const caseId of await this.#openCaseIds(input)) {
         const outcome = await this.store.closeResolvedUpstream(caseId, resolvedUpstreamReason, context);
         if (outcome.changed) closed += 1;
       }
     }
+    const drifted = await this.store.followProviderVerdict(input, context);
     return {
       caseId: result.case?.id ?? null,
       created: result.created,
-      changed: result.changed || closed > 0,
+      changed: result.changed || closed > 0 || drifted,
       closed,
     };
   }
 
-  async #openCaseIds(provider: Provider, subjectId: string): Promise<string[]> {
+  /**
+   * The subject's open cases, but for one a senior reopened over this very verdict: the desk took the
+   * decision back from the provider, so the verdict it already knew does not close it again.
+   */
+  async #openCaseIds(input: CaseInput): Promise<string[]> {
+    const verdict = input.providerVerdict?.verdict ?? null;
     const rows = await this.db
       .selectFrom('cases')
       .select('id')
-      .where('provider', '=', provider)
-      .where('subject_id', '=', subjectId)
+      .where('provider', '=', input.provider)
+      .where('subject_id', '=', input.subjectId)
       .where('state', 'not in', ['resolved', 'superseded'])
+      .where((eb) =>
+        verdict === null
+          ? eb.val(true)
+          : eb.or([
+              eb('disagreement_closure', 'is', null),
+              eb('disagreement_closure', '<>', 'reopened'),
+              eb('disagreement_verdict', 'is', null),
+              eb('disagreement_verdict', '<>', verdict),
+            ]),
+      )
       .execute();
     return rows.map((row) => row.id);
   }

@@ -27,6 +27,7 @@ function facetsOf(items: readonly CaseSummary[], actorId: string): CaseFacets {
     assignee: tally((item) =>
       item.assignee === null ? 'unassigned' : item.assignee.id === actorId ? 'me' : 'others',
     ),
+    disagreement: items.filter((item) => item.providerDisagreement !== null).length,
   };
 }
 

@@ -2,10 +2,20 @@ import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum } from '../case-view/primitives';
 import { CaseSummary } from './summary';
 
-export const caseEventTypes = ['created', 'updated', 'claimed', 'released', 'decided', 'flagged'] as const;
+export const caseEventTypes = [
+  'created',
+  'updated',
+  'claimed',
+  'released',
+  'decided',
+  'flagged',
+  'disagreement',
+] as const;
 export type CaseEventType = (typeof caseEventTypes)[number];
 
 /**
+ * `disagreement`: the provider's verdict now contradicts the desk's decision (see `case.providerDisagreement`).
+ *
  * One Server-Sent Event of `GET /api/events` (event name `case`, data this object as JSON). Events may arrive
  * more than once or out of order across instances: keep the highest `version` per case.
  */

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Provider, subjectTypes } from '../case-view';
 import { Nullable, NullableString, StringEnum } from '../case-view/primitives';
+import { ProviderDisagreement } from './disagreement';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseState, caseResolutions } from './workflow';
 
@@ -90,6 +91,7 @@ export const CaseSummary = Type.Object(
         description: 'The case of the newer upstream session that replaced this one (state superseded)',
       }),
     ),
+    providerDisagreement: NullableObject(ProviderDisagreement),
   },
   { $id: 'CaseSummary', description: 'A case in the review queue' },
 );
@@ -153,6 +155,12 @@ export const CaseListQuery = Type.Object(
     facets: Type.Optional(
       Type.Boolean({ description: 'Include facet counts; by default only on the first page (no cursor)' }),
     ),
+    disagreement: Type.Optional(
+      Type.Boolean({
+        description:
+          "true: only cases whose provider's verdict contradicts the desk's decision, not yet closed",
+      }),
+    ),
   },
   {
     $id: 'CaseListQuery',
@@ -177,6 +185,11 @@ export const CaseFacets = Type.Object(
     state: Type.Array(FacetCount),
     upstreamStatus: Type.Array(FacetCount),
     assignee: Type.Array(FacetCount, { description: 'Buckets: me, unassigned, others' }),
+    disagreement: Type.Integer({
+      minimum: 0,
+      description:
+        "Matching cases whose provider's verdict contradicts the desk's decision (disagreement=true)",
+    }),
   },
   { description: 'Counts of the cases matching the filters, by value' },
 );

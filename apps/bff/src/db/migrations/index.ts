@@ -12,6 +12,7 @@ import { caseDocuments } from './0011-case-documents';
 import { consoles } from './0013-consoles';
 import { auditSubjects } from './0016-audit-subjects';
 import { directoryRecordViews } from './0017-directory-record-views';
+import { providerDrift } from './0018-provider-drift';
 import { beneficialOwnerViews } from './0019-beneficial-owner-views';
 
 /**
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013-consoles': consoles,
   '0016-audit-subjects': auditSubjects,
   '0017-directory-record-views': directoryRecordViews,
+  '0018-provider-drift': providerDrift,
   '0019-beneficial-owner-views': beneficialOwnerViews,
 };
 

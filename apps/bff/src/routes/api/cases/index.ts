@@ -36,6 +36,7 @@ import { summaryForRole } from '../../../cases/tipping-off';
 import { enrichedFromDirectory } from '../../../deliveries/enrich';
 import { ApiError } from '../../../errors';
 import { UpstreamError } from '../../../upstream';
+import disagreementRoutes from './disagreement';
 import documentRoutes from './documents';
 import evidencePackRoutes from './evidence-pack';
 
@@ -75,6 +76,7 @@ const isMissingUpstream = (error: unknown): boolean =>
 const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.cases;
   await app.register(documentRoutes);
+  await app.register(disagreementRoutes);
   await app.register(evidencePackRoutes);
 
   app.get(
