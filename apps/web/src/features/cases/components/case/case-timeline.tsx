@@ -1,10 +1,11 @@
 import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import type { CaseDetail, Note } from '@review-desk/contracts';
+import type { AuditEntry, CaseDetail, Note } from '@review-desk/contracts';
 import { type FormEvent, useState } from 'react';
 import { noteFieldProps } from '@/components/note-field';
 import { formatDateTime } from '@/lib/format';
 import { useAddNote } from '../../api/add-note';
 import { MutationError } from './conflict-message';
+import { describeEntry, shownElsewhere } from './timeline-content';
 import { type AuditLine, collapseReads, type ViewsLine } from './timeline-reads';
 
 type TimelineItem = AuditLine | { kind: 'note'; at: string; note: Note };
@@ -30,18 +31,12 @@ function describeViews(line: ViewsLine) {
   return `Viewed the evidence${times}${opened}`;
 }
 
-/** "case.aml_disposition_recorded" reads as "Case aml disposition recorded". */
-export const describeAction = (action: string) => {
-  const text = action.replaceAll('.', ' ').replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-
 /** What happened to the case, newest first: audit events and reviewers' notes together; notes can be added. */
 export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAddNote: boolean }) {
   const [text, setText] = useState('');
   const addNote = useAddNote();
   const items: TimelineItem[] = [
-    ...collapseReads(detail.timeline),
+    ...collapseReads(detail.timeline.filter((entry) => !shownElsewhere(entry, detail))),
     ...detail.notes.map((note): TimelineItem => ({ kind: 'note', at: note.createdAt, note })),
   ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
@@ -92,7 +87,7 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
                 {formatDateTime(item.at)} · {actorOf(item)}
               </Typography>
               {item.kind === 'audit' ? (
-                <Typography variant="body2">{describeAction(item.entry.action)}</Typography>
+                <EntryContent entry={item.entry} detail={detail} />
               ) : item.kind === 'views' ? (
                 <Typography variant="body2">{describeViews(item)}</Typography>
               ) : (
@@ -106,5 +101,30 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
         </Box>
       )}
     </Paper>
+  );
+}
+
+/** An audit line with its content: the decision's reason and note, a disposition's rationale, a document. */
+function EntryContent({ entry, detail }: { entry: AuditEntry; detail: CaseDetail }) {
+  const content = describeEntry(entry, detail);
+  return (
+    <>
+      <Typography variant="body2" sx={{ fontWeight: content.lines.length > 0 || content.quote ? 500 : 400 }}>
+        <bdi dir="auto">{content.title}</bdi>
+      </Typography>
+      {content.lines.map((line) => (
+        <Typography key={line} variant="body2" color="text.secondary" sx={{ overflowWrap: 'break-word' }}>
+          <bdi dir="auto">{line}</bdi>
+        </Typography>
+      ))}
+      {content.quote && (
+        <Typography
+          variant="body2"
+          sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'break-word', fontStyle: 'italic' }}
+        >
+          “<bdi dir="auto">{content.quote}</bdi>”
+        </Typography>
+      )}
+    </>
   );
 }
