@@ -1,10 +1,11 @@
 import { Box, Stack, Typography } from '@mui/material';
 import type { CaseView, RevealableField } from '@review-desk/contracts';
 import { isValidElement, type ReactNode } from 'react';
-import { caseViewSectionId } from '../utils/sections';
+import { caseViewSectionId, caseViewSectionKeys } from '../utils/sections';
 import type { AmlDispositionControl } from './aml-disposition-control';
 import { AmlSection } from './aml-section';
 import { AnomaliesSection } from './anomalies-section';
+import { BusinessSection } from './business-section';
 import { ClientReferenceSection } from './client-reference-section';
 import { FaceMatchSection } from './face-match-section';
 import { FraudSection } from './fraud-section';
@@ -20,6 +21,8 @@ export type CaseViewContext = {
   onReveal?: (field: RevealableField) => Promise<string | null>;
   amlDisposition?: AmlDispositionControl;
   viewedEntityIds?: ReadonlySet<string>;
+  /** Beneficial owners (by ref) the reviewer has opened. */
+  viewedOwnerRefs?: ReadonlySet<string>;
   onEvidenceViewed?: OnEvidenceViewed;
   /** The case the view is shown for: media reads are audited against it. */
   caseId?: string;
@@ -39,6 +42,16 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
       provider={provider}
       section={view.journey}
       viewedEntityIds={context.viewedEntityIds}
+      onEvidenceViewed={onEvidenceViewed}
+    />
+  );
+  const business = view.business && (
+    <BusinessSection
+      key="business"
+      provider={provider}
+      section={view.business}
+      onRevealTaxId={onReveal && (() => onReveal('taxId'))}
+      viewedOwnerRefs={context.viewedOwnerRefs}
       onEvidenceViewed={onEvidenceViewed}
     />
   );
@@ -86,6 +99,13 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
     />,
   ];
 
+  const byKey = new Map<string, ReactNode>(
+    [journey, business, ...checks].flatMap((node) =>
+      isValidElement(node) ? [[String(node.key), node]] : [],
+    ),
+  );
+  const sections = caseViewSectionKeys(view).flatMap((key) => (byKey.has(key) ? [byKey.get(key)] : []));
+
   // Each section is an anchor (the section rail) and a stop for keyboard movement between sections.
   const withAfter = (node: ReactNode) => {
     if (!isValidElement(node)) return node;
@@ -114,7 +134,7 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
         />,
       )}
       <AnomaliesSection provider={provider} anomalies={view.anomalies} />
-      {(provider === 'connectfi' ? [journey, ...checks] : [...checks, journey]).map(withAfter)}
+      {sections.map(withAfter)}
     </Stack>
   );
 }

@@ -38,8 +38,13 @@ export function HeaderSection({ provider, subject, verification }: HeaderSection
             ...(provider === 'capa'
               ? [{ label: 'External user id', value: <OptionalText value={subject.externalUserId} /> }]
               : []),
-            { label: 'Date of birth', value: <OptionalText value={subject.birthDate} /> },
-            { label: 'Document number', value: <OptionalText value={subject.idNumberMasked} /> },
+            // A business has no birth date, and its identifier is its tax id.
+            ...(subject.type === 'business'
+              ? [{ label: 'Tax id', value: <OptionalText value={subject.idNumberMasked} /> }]
+              : [
+                  { label: 'Date of birth', value: <OptionalText value={subject.birthDate} /> },
+                  { label: 'Document number', value: <OptionalText value={subject.idNumberMasked} /> },
+                ]),
           ]}
         />
         {verification.provided ? (

@@ -13,7 +13,10 @@ export const mediaLabels: Record<MediaKind, string> = {
 };
 
 /** Called when a reviewer opens a piece of evidence, so the case records what was looked at. */
-export type OnEvidenceViewed = (kind: 'media' | 'aml_hit' | 'entity_application', ref: string) => void;
+export type OnEvidenceViewed = (
+  kind: 'media' | 'aml_hit' | 'entity_application' | 'beneficial_owner',
+  ref: string,
+) => void;
 
 type MediaImageProps = {
   media: MediaSection;

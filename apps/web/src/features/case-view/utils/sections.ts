@@ -9,7 +9,8 @@ export type CaseViewSectionKey =
   | 'fraud'
   | 'aml'
   | 'clientReference'
-  | 'journey';
+  | 'journey'
+  | 'business';
 
 const titles: Record<CaseViewSectionKey, string> = {
   header: 'Verification',
@@ -20,12 +21,17 @@ const titles: Record<CaseViewSectionKey, string> = {
   aml: 'AML',
   clientReference: 'Client data',
   journey: 'Journey',
+  business: 'Business',
 };
 
 const checks: CaseViewSectionKey[] = ['faceMatch', 'liveness', 'idInfo', 'fraud', 'aml', 'clientReference'];
 
-/** The sections in reading order for the view's provider: connectFi's journey leads, Capa's closes. */
-export function caseViewSectionKeys(view: Pick<CaseView, 'provider'>): CaseViewSectionKey[] {
+/**
+ * The sections in reading order for the view's provider: connectFi's journey leads, Capa's closes. A business
+ * verified through Capa KYB has its business and owners, and the screening; the checks of a person do not apply.
+ */
+export function caseViewSectionKeys(view: Pick<CaseView, 'provider' | 'business'>): CaseViewSectionKey[] {
+  if (view.business) return ['header', 'business', 'aml'];
   return view.provider === 'connectfi' ? ['header', 'journey', ...checks] : ['header', ...checks, 'journey'];
 }
 

@@ -38,6 +38,12 @@ export function useCaseViewContext(
     viewedEntityIds: new Set(
       detail.entityApplications.filter((entity) => entity.viewed).map((entity) => entity.entityId),
     ),
+    // Approval counts the owners the approver opened, so the page shows the reader's own openings.
+    viewedOwnerRefs: new Set(
+      detail.evidenceViewed
+        .filter((item) => item.kind === 'beneficial_owner' && item.viewedBy.id === user.id)
+        .map((item) => item.ref),
+    ),
   };
   if (permissions.decide(user.role)) {
     context.amlDisposition = {

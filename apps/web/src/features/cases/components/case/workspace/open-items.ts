@@ -5,7 +5,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 /**
  * What is still open in each section of the case, by section key, for the section rail: AML hits without a
- * disposition or confirmation, representatives not opened, warnings and evidence gaps not acknowledged yet.
+ * disposition or confirmation, representatives and owners not opened, warnings and evidence gaps not acknowledged yet.
  */
 export function openItemsBySection(
   detail: CaseDetail,
@@ -22,6 +22,8 @@ export function openItemsBySection(
   if (unconfirmed > 0) add('aml', `${unconfirmed} to confirm`);
   const unopened = count('representative_unviewed');
   if (unopened > 0) add('journey', `${unopened} not opened`);
+  const owners = count('owner_unviewed');
+  if (owners > 0) add('business', `${plural(owners, 'owner', 'owners')} not opened`);
   const toAcknowledge = new Map<string, number>();
   for (const item of [...detail.approval.gaps, ...detail.approval.warnings]) {
     const key = hostSection[item.section];
