@@ -1,8 +1,7 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
-import type { AuditListQuery } from '@review-desk/contracts';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { CommittedTextField } from '@/components/committed-text-field';
 import { DataTable } from '@/components/data-table/data-table';
 import { ErrorState } from '@/components/errors/error-state';
 import { EmptyState } from '@/components/feedback/empty-state';
@@ -10,45 +9,38 @@ import { TableSkeleton } from '@/components/feedback/skeletons';
 import { useAudit } from '@/features/audit/api/get-audit';
 import { useVerifyAudit } from '@/features/audit/api/verify-audit';
 import { auditColumns } from '@/features/audit/components/audit-columns';
+import { AuditExport } from '@/features/audit/components/audit-export';
+import { AuditFilters } from '@/features/audit/components/audit-filters';
+import { type AuditSearchKey, readAuditSearch, toAuditFilters } from '@/features/audit/utils/audit-search';
 import { useUser } from '@/features/auth/api/get-me';
 import { permissions } from '@/lib/authorization';
-
-const filterKeys = ['caseId', 'actor', 'action'] as const;
-type AuditFilters = Pick<AuditListQuery, (typeof filterKeys)[number]>;
-
-const readFilters = (params: URLSearchParams): AuditFilters =>
-  Object.fromEntries(
-    filterKeys.flatMap((key) => {
-      const value = params.get(key)?.trim();
-      return value ? [[key, value.slice(0, 64)]] : [];
-    }),
-  );
 
 export function Component() {
   const user = useUser();
   if (!permissions.viewAudit(user.role)) {
     return <Alert severity="warning">The audit trail is for senior analysts and administrators.</Alert>;
   }
-  return <AuditPage canVerify={user.role === 'admin'} />;
+  return <AuditPage canVerify={user.role === 'admin'} canOpenCases={permissions.openCasePage(user.role)} />;
 }
 
-/** The audit trail, filtered by case, actor or action (filters in the URL), newest first. */
-function AuditPage({ canVerify }: { canVerify: boolean }) {
+/** The audit trail, filtered by case, person, actor, action and days (filters in the URL), newest first. */
+function AuditPage({ canVerify, canOpenCases }: { canVerify: boolean; canOpenCases: boolean }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = readFilters(searchParams);
+  const search = readAuditSearch(searchParams);
+  const filters = toAuditFilters(search);
   const audit = useAudit({ ...filters, limit: 100 });
-  const verify = useVerifyAudit();
   const rows = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = useMemo(() => auditColumns(canOpenCases), [canOpenCases]);
   const table = useReactTable({
     data: rows,
-    columns: auditColumns,
+    columns,
     getRowId: (row) => String(row.id),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualFiltering: true,
     manualSorting: true,
   });
-  const setFilter = (key: (typeof filterKeys)[number], value: string) => {
+  const setFilter = (key: AuditSearchKey, value: string) => {
     const next = new URLSearchParams(searchParams);
     if (value.trim() === '') next.delete(key);
     else next.set(key, value.trim());
@@ -57,47 +49,14 @@ function AuditPage({ canVerify }: { canVerify: boolean }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
           Audit trail
         </Typography>
-        {canVerify && (
-          <Button variant="outlined" onClick={() => verify.mutate()} disabled={verify.isPending}>
-            Verify the hash chain
-          </Button>
-        )}
+        <AuditExport filters={filters} />
+        {canVerify && <VerifyChain />}
       </Stack>
-      {verify.isError && <ErrorState error={verify.error} title="The check could not run" />}
-      {verify.data && (
-        <Alert severity={verify.data.ok ? 'success' : 'error'} role="status">
-          {verify.data.ok
-            ? `The chain is whole: ${verify.data.count ?? 0} rows verified.`
-            : `The chain breaks at row ${verify.data.firstBadId ?? '?'} (${verify.data.reason ?? 'altered'}). ${verify.data.message ?? ''}`}
-        </Alert>
-      )}
-      <Stack direction="row" spacing={2} component="section" aria-label="Filters">
-        <CommittedTextField
-          key={`case:${filters.caseId ?? ''}`}
-          size="small"
-          label="Case id"
-          value={filters.caseId ?? ''}
-          onCommit={(value) => setFilter('caseId', value)}
-        />
-        <CommittedTextField
-          key={`actor:${filters.actor ?? ''}`}
-          size="small"
-          label="Actor (username)"
-          value={filters.actor ?? ''}
-          onCommit={(value) => setFilter('actor', value)}
-        />
-        <CommittedTextField
-          key={`action:${filters.action ?? ''}`}
-          size="small"
-          label="Action or prefix (case.)"
-          value={filters.action ?? ''}
-          onCommit={(value) => setFilter('action', value)}
-        />
-      </Stack>
+      <AuditFilters search={search} onChange={setFilter} />
       {audit.isPending ? (
         <TableSkeleton label="Loading the audit trail" />
       ) : audit.isError ? (
@@ -123,5 +82,25 @@ function AuditPage({ canVerify }: { canVerify: boolean }) {
         />
       )}
     </Stack>
+  );
+}
+
+/** The administrator's check of the hash chain: whether any row was altered, removed or reordered. */
+function VerifyChain() {
+  const verify = useVerifyAudit();
+  return (
+    <>
+      <Button variant="outlined" onClick={() => verify.mutate()} disabled={verify.isPending}>
+        Verify the hash chain
+      </Button>
+      {verify.isError && <ErrorState error={verify.error} title="The check could not run" />}
+      {verify.data && (
+        <Alert severity={verify.data.ok ? 'success' : 'error'} role="status" sx={{ flexBasis: '100%' }}>
+          {verify.data.ok
+            ? `The chain is whole: ${verify.data.count ?? 0} rows verified.`
+            : `The chain breaks at row ${verify.data.firstBadId ?? '?'} (${verify.data.reason ?? 'altered'}). ${verify.data.message ?? ''}`}
+        </Alert>
+      )}
+    </>
   );
 }
