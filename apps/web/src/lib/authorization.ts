@@ -7,6 +7,8 @@ import type { Role } from '@review-desk/contracts';
 export const permissions = {
   decide: (role: Role) => role === 'analyst' || role === 'senior',
   secondApproval: (role: Role) => role === 'senior',
+  /** Acknowledging or reopening over a provider's contradicting verdict: seniors own decisions once made. */
+  closeDisagreement: (role: Role) => role === 'senior',
   claim: (role: Role) => role === 'analyst' || role === 'senior',
   /** Opening a case by hand, from an investigation (support investigates but changes nothing). */
   openCase: (role: Role) => role === 'analyst' || role === 'senior',

@@ -13,6 +13,7 @@ import { useCase } from '@/features/cases/api/get-case';
 import { CaseHeader } from '@/features/cases/components/case/case-header';
 import { SupersededBanner } from '@/features/cases/components/case/case-lifecycle';
 import { DecisionNotice } from '@/features/cases/components/case/decision-notice';
+import { DisagreementBanner } from '@/features/cases/components/case/disagreement-banner';
 import { useLastView } from '@/features/cases/components/case/evidence/use-last-view';
 import { useClaimControl } from '@/features/cases/components/case/use-claim-control';
 import { useAcknowledgements } from '@/features/cases/components/case/warnings/use-acknowledgements';
@@ -88,6 +89,7 @@ function CasePage({ detail, user, onReloadView }: CasePageProps) {
           </Button>
         }
       />
+      <DisagreementBanner summary={summary} canClose={permissions.closeDisagreement(user.role)} />
       <SupersededBanner summary={summary} />
       {nextCase.isError && <ErrorState error={nextCase.error} title="The next case could not be opened" />}
     </Stack>

@@ -37,7 +37,7 @@ const isCaseEvent = (value: unknown): value is CaseEvent =>
 
 /**
  * Live case changes from the BFF's event stream: changed cases update in place (a claim shows its claimer
- * at once), and new cases refetch the lists, batched so a burst of events costs one request.
+ * at once), and new cases (or new disagreements) refetch the lists, batched so a burst of events costs one request.
  */
 export function useCaseEvents(): void {
   const queryClient = useQueryClient();
@@ -55,7 +55,9 @@ export function useCaseEvents(): void {
       }
       if (!isCaseEvent(parsed)) return;
       applyCaseEvent(queryClient, parsed);
-      if (parsed.type === 'created' && refreshTimer === undefined) {
+      // A new case, or a resolved one the provider now contradicts: the lists and their counts change.
+      const listsChanged = parsed.type === 'created' || parsed.type === 'disagreement';
+      if (listsChanged && refreshTimer === undefined) {
         refreshTimer = window.setTimeout(() => {
           refreshTimer = undefined;
           void queryClient.invalidateQueries({ queryKey: caseListsQueryKey });

@@ -39,6 +39,8 @@ export const workStates: readonly CaseState[] = ['open', 'reopened', 'in_review'
  */
 export function scopeOf(search: QueueSearch): CaseScope {
   if (search.scope) return search.scope;
+  // Disagreements are on cases the desk resolved: asking for them is asking beyond the work.
+  if (search.disagreement) return 'all';
   return search.state?.some((state) => !workStates.includes(state)) ? 'all' : 'work';
 }
 
@@ -104,6 +106,7 @@ export function parseQueueSearch(params: URLSearchParams): QueueSearch {
   if (createdAfter) search.createdAfter = createdAfter;
   const createdBefore = day(params.get('createdBefore'));
   if (createdBefore) search.createdBefore = createdBefore;
+  if (params.get('disagreement') === 'true') search.disagreement = true;
   const q = text(params.get('q'), MAX_TEXT);
   if (q) search.q = q;
   const sort = params.get('sort');

@@ -1,6 +1,7 @@
 import { Button, Stack } from '@mui/material';
 import { CommittedTextField } from '@/components/committed-text-field';
 import { activeFilterCount, type QueueSearch } from '../../../utils/queue-search';
+import { DisagreementToggle } from './disagreement-toggle';
 import { ScopeToggle } from './scope-toggle';
 import { SortControl } from './sort-control';
 
@@ -13,7 +14,7 @@ type QueueFilterBarProps = {
   onTogglePanel: () => void;
 };
 
-/** One row: the search box, whose cases, the order, the "Filters (n)" control and Clear. */
+/** One row: the search box, whose cases, provider disagreements, the order, the "Filters (n)" control and Clear. */
 export function QueueFilterBar({
   search,
   set,
@@ -33,6 +34,7 @@ export function QueueFilterBar({
         sx={{ minWidth: 220 }}
       />
       <ScopeToggle search={search} set={set} />
+      <DisagreementToggle search={search} set={set} />
       <SortControl search={search} set={set} />
       <Button
         variant="outlined"

@@ -14,7 +14,11 @@ export function ScopeToggle({ search, set }: Omit<FilterProps, 'facets'>) {
         if (value === 'all') set({ scope: 'all' });
         // States outside the work would widen it again (see scopeOf), so choosing the work drops them.
         else if (value === 'work')
-          set({ scope: undefined, state: search.state?.filter((state) => workStates.includes(state)) });
+          set({
+            scope: undefined,
+            state: search.state?.filter((state) => workStates.includes(state)),
+            disagreement: undefined,
+          });
       }}
     >
       <ToggleButton value="work" sx={toggleSx}>
