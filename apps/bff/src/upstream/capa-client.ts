@@ -84,7 +84,11 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
     const info = response.parsed ? readErrorBody(response.body) : {};
     let kind: UpstreamErrorKind = 'bad_response';
     let hint: string | undefined;
-    if (statusCode === 401) {
+    if (statusCode === 401 && /not associated with the partner/i.test(info.message ?? '')) {
+      // Documented 401 "User is not associated with the partner": about this user, not the desk's key.
+      kind = 'rejected';
+      hint = 'the user belongs to another partner';
+    } else if (statusCode === 401) {
       kind = 'unauthorized';
       hint = 'check the configured partner API key';
     } else if (response.parsed && statusCode === 404) {
