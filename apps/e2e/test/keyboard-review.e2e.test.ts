@@ -40,7 +40,8 @@ async function nextStop(page: Page, kind: 'hit' | 'entity', seen: Set<string>, l
   for (let step = 0; step < limit; step++) {
     await page.keyboard.press('j');
     const now = await focused(page);
-    const key = now.hitRef ?? `${now.kind}:${(stopCounter += 1)}`;
+    stopCounter += 1;
+    const key = now.hitRef ?? `${now.kind}:${stopCounter}`;
     if (now.kind === kind && !seen.has(key)) {
       seen.add(key);
       return key;
