@@ -154,6 +154,52 @@ describe('AmlSection', () => {
     expect(onDispose).toHaveBeenCalledWith('hit-1', 'false_positive');
   });
 
+  it("names each listing's type and links its source in the row, beside Capa's own resolution", () => {
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    const hit = amlHit({
+      amlHits: [
+        { listName: 'PEP list', listType: 'pep', sourceName: 'Registro PEP', url: 'https://pep.example/1' },
+        { listName: 'Press', listType: 'adverse_media', url: 'javascript:alert(1)' },
+      ],
+    });
+    renderComponent(<AmlSection provider="capa" section={{ ...aml, numHits: 1, entityHits: [hit] }} />);
+    const table = screen.getByRole('table', { name: 'AML entity hits' });
+    expect(within(table).getByRole('columnheader', { name: 'Capa resolution' })).toBeTruthy();
+    const lists = within(table).getAllByRole('row')[1]?.textContent ?? '';
+    expect(lists).toContain('PEP: Registro PEP');
+    expect(lists).toContain('Adverse media: Press');
+    expect(within(table).getByRole('link', { name: 'Registro PEP' }).getAttribute('href')).toBe(
+      'https://pep.example/1',
+    );
+    // Only http(s) sources become links.
+    expect(within(table).getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('asks a rationale of at least 10 characters before a true match on a PEP listing is recorded', async () => {
+    const aml = capaView().aml;
+    if (!aml.provided) throw new Error('fixture');
+    const hit = amlHit({ amlHits: [{ listName: 'PEP list', listType: 'pep' }] });
+    const onDispose = vi.fn();
+    const { user } = renderComponent(
+      <AmlSection
+        provider="capa"
+        section={{ ...aml, numHits: 1, entityHits: [hit] }}
+        disposition={control({ onDispose })}
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Disposition of Juan Perez Lopez' });
+    await user.click(within(group).getByRole('button', { name: 'True match' }));
+    expect(onDispose).not.toHaveBeenCalled();
+    const record = screen.getByRole('button', { name: 'Record true match' }) as HTMLButtonElement;
+    const rationale = screen.getByRole('textbox', { name: 'Rationale for Juan Perez Lopez' });
+    await user.type(rationale, 'too short');
+    expect(record.disabled).toBe(true);
+    await user.type(rationale, ': exact birth date');
+    await user.click(record);
+    expect(onDispose).toHaveBeenCalledWith('hit-1', 'true_match', 'too short: exact birth date');
+  });
+
   it('warns when the reported hit count differs from the hits sent', () => {
     const aml = capaView().aml;
     if (!aml.provided) throw new Error('fixture');
