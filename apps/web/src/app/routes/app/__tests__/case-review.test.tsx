@@ -158,6 +158,53 @@ describe('the second review', () => {
   });
 });
 
+describe('a first decision voided by a change of the verification', () => {
+  it('tells the second reviewer what changed, in the words of the page', async () => {
+    const detail = reviewDetail();
+    mockFetch()
+      .signedInAs('senior')
+      .get(casePath, {
+        body: {
+          ...detail,
+          review: { decisionId: 'decision-1', evidenceChanges: ['idInfo.birthDate', 'aml'] },
+        },
+      });
+    renderApp(`/cases/${caseId}`);
+    const card = await proposedCard();
+    expect(within(card).getByRole('alert').textContent).toContain(
+      'Changed: ID document: birth date; AML screening.',
+    );
+  });
+
+  it('shows the case back in the queue with the void decision and what changed', async () => {
+    mockFetch()
+      .signedInAs('analyst')
+      .get(casePath, {
+        body: caseDetail({
+          view: bareView('capa'),
+          case: { state: 'reopened', assignee: null, firstReviewer: null },
+          decisions: [
+            {
+              ...firstDecision,
+              supersededAt: '2026-11-01T11:00:00.000Z',
+              evidenceChanges: ['journey.entityApplications', 'subject.birthDate'],
+            },
+          ],
+          review: null,
+        }),
+      });
+    renderApp(`/cases/${caseId}`);
+    const voided = await screen.findByRole('note', { name: 'Decision voided' });
+    expect(voided.textContent).toContain("Demo analyst's decision to approve");
+    expect(
+      within(voided)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['connectFi journey: entity applications', 'Subject: birth date']);
+    expect(screen.queryByRole('region', { name: 'Proposed decision' })).toBeNull();
+  });
+});
+
 describe('warnings beside their evidence', () => {
   it('acknowledges a warning from its section and from the decision panel alike', async () => {
     mockFetch()

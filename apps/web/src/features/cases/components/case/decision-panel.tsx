@@ -11,6 +11,7 @@ import { FirstDecisionCard } from './decision/first-decision-card';
 import { OutcomeField } from './decision/outcome-field';
 import { ReasonNoteFields } from './decision/reason-note-fields';
 import { useDecisionForm } from './decision/use-decision-form';
+import { VoidedDecision } from './decision/voided-decision';
 import type { Acknowledgements } from './warnings/use-acknowledgements';
 
 export { outcomeLabels } from './decision/outcome-field';
@@ -54,6 +55,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
         </Typography>
       ) : (
         <Stack spacing={2} component="form" onSubmit={form.submit} aria-label="Record a decision">
+          <VoidedDecision detail={detail} />
           <FirstDecisionCard detail={detail} form={form} disabled={disabled} />
           {(!availability.allowed || blocked) && (
             <Alert severity="info" variant="outlined" role="note">

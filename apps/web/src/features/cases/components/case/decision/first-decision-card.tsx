@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Paper, Typography } from '@mui/material';
 import type { CaseDetail } from '@review-desk/contracts';
 import { formatDateTime } from '@/lib/format';
+import { evidenceChangeLabel } from './evidence-changes';
 import { FirstAcknowledgements, FirstDispositions } from './first-decision-details';
 import { outcomeLabels } from './outcome-field';
 import { SecondReviewActions } from './second-review-actions';
@@ -33,7 +34,8 @@ export function FirstDecisionCard(props: { detail: CaseDetail; form: DecisionFor
       {changes.length > 0 && (
         <Alert severity="error" variant="outlined" role="alert" sx={{ mt: 1 }}>
           <AlertTitle>The verification changed since this decision</AlertTitle>
-          Changed: {changes.join(', ')}. Deciding now voids it and sends the case back to the queue.
+          Changed: {changes.map(evidenceChangeLabel).join('; ')}. Deciding now voids it and sends the case
+          back to the queue.
         </Alert>
       )}
       {first.stage === 'first_of_two' && (
