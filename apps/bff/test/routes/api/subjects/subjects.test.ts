@@ -302,6 +302,20 @@ describe('a Capa user in review with AML hits', () => {
     expect(masked).not.toContain(clear?.slice(0, -4));
     expect(masked?.endsWith(clear?.slice(-4) ?? '')).toBe(true);
   });
+
+  it('is served to support without the screening: no AML section, no screening anomalies', async () => {
+    const subject = await harness.scenario('capa', tags, irregular);
+    const url = `/api/subjects/capa/${subject.id}`;
+    const support = await signIn(app, 'support', 'support-demo');
+    expect(provided((await view(url, analyst)).aml).entityHits.length).toBeGreaterThan(0);
+    const shown = await view(url, support);
+    expect(shown.aml).toEqual({ provided: false });
+    expect(shown.screeningWithheld).toBe(true);
+    expect(shown.anomalies.filter((anomaly) => /aml/i.test(anomaly.path))).toEqual([]);
+    // The sections support needs to talk to the customer are still there.
+    expect(shown.verification.provided).toBe(true);
+    expect(shown.idInfo.provided).toBe(true);
+  });
 });
 
 describe('a connectFi business waiting for review', () => {
