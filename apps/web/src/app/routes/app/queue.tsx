@@ -92,7 +92,14 @@ export function Component() {
       {nextCase.isError && <ErrorState error={nextCase.error} title="No case could be claimed" />}
       {claim.isError && <ErrorState error={claim.error} title="The case could not be claimed" />}
       <QueueFilters search={search} facets={facets} onChange={setSearch} />
-      {selectable && <BulkActions selected={selected} userId={user.id} onDone={() => setRowSelection({})} />}
+      {selectable && (
+        <BulkActions
+          selected={selected}
+          userId={user.id}
+          canAssignToSelf={canClaim}
+          onDone={() => setRowSelection({})}
+        />
+      )}
       {cases.isPending ? (
         <TableSkeleton label="Loading the queue" />
       ) : cases.isError ? (
@@ -119,7 +126,7 @@ export function Component() {
           showHitTypes={user.role !== 'support'}
           rowSelection={rowSelection}
           onRowSelectionChange={setRowSelection}
-          onOpen={openCase}
+          onOpen={permissions.openCasePage(user.role) ? openCase : undefined}
           onClaim={canClaim ? (item) => claim.mutate({ caseId: item.id, version: item.version }) : undefined}
           total={facets?.total ?? null}
           hasMore={cases.hasNextPage}

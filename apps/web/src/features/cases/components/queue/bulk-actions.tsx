@@ -6,6 +6,8 @@ import { useBulkUpdateCases } from '../../api/bulk-update-cases';
 type BulkActionsProps = {
   selected: CaseSummary[];
   userId: string;
+  /** Only a reviewer can hold cases: an administrator is offered release and escalate, not "Assign to me". */
+  canAssignToSelf: boolean;
   onDone: () => void;
 };
 
@@ -17,7 +19,7 @@ function summarise(response: BulkResponse): { ok: number; failures: string[] } {
 }
 
 /** Senior and admin actions on the selected cases; each case succeeds or fails on its own. */
-export function BulkActions({ selected, userId, onDone }: BulkActionsProps) {
+export function BulkActions({ selected, userId, canAssignToSelf, onDone }: BulkActionsProps) {
   const bulk = useBulkUpdateCases();
   const run = (action: BulkAction) =>
     bulk.mutate(
@@ -36,14 +38,16 @@ export function BulkActions({ selected, userId, onDone }: BulkActionsProps) {
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
           {selected.length} selected
         </Typography>
-        <Button
-          size="small"
-          variant="outlined"
-          disabled={selected.length === 0 || bulk.isPending}
-          onClick={() => run('assign')}
-        >
-          Assign to me
-        </Button>
+        {canAssignToSelf && (
+          <Button
+            size="small"
+            variant="outlined"
+            disabled={selected.length === 0 || bulk.isPending}
+            onClick={() => run('assign')}
+          >
+            Assign to me
+          </Button>
+        )}
         <Button
           size="small"
           variant="outlined"

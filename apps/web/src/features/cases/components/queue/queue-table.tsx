@@ -30,7 +30,8 @@ type QueueTableProps = {
   showHitTypes?: boolean;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (selection: RowSelectionState) => void;
-  onOpen: (item: CaseSummary) => void;
+  /** Opening a case's page; absent for a role that may not open it (an administrator). */
+  onOpen?: (item: CaseSummary) => void;
   onClaim?: (item: CaseSummary) => void;
   total: number | null;
   hasMore: boolean;
