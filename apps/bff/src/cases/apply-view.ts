@@ -104,6 +104,8 @@ async function insertCase(
   id?: string,
 ): Promise<CaseRow | null> {
   const triage = computeTriage(input.view);
+  // connectFi's clock: the first time the desk saw the journey in review, now at the latest.
+  const since = input.providerSince !== null && input.providerSince < now ? input.providerSince : now;
   const row = await trx
     .insertInto('cases')
     .values({
@@ -121,7 +123,9 @@ async function insertCase(
       first_reviewer_id: null,
       triage_score: triage.score,
       triage_factors: JSON.stringify(triage.factors),
-      sla_due_at: new Date(now.getTime() + core.settings.slaMs),
+      // The SLA runs on the provider's clock: from when the subject started waiting, not from intake.
+      provider_since: since,
+      sla_due_at: new Date(since.getTime() + core.settings.slaMs),
       version: 1,
       created_at: now,
       updated_at: now,

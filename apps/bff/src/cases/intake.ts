@@ -26,6 +26,12 @@ export interface CaseInput {
   reviewNeeded: boolean;
   /** What the provider concluded on its own (Capa VERIFIED/REJECTED, connectFi Approved/Denied); else null. */
   providerVerdict: { verdict: ProviderVerdict; said: string } | null;
+  /**
+   * When the subject started waiting at the provider, on the provider's clock: the Capa session's createdAt,
+   * or the delivery that told the desk when that is earlier; for connectFi, when the desk first saw the
+   * journey in a review status. Null when not known (the desk's intake time stands in).
+   */
+  providerSince: Date | null;
   entityApplications: EntityApplicationEvidence[];
   /** The normalised verification, for the triage score and remembered false positives; null when not loaded. */
   view: CaseView | null;
@@ -88,6 +94,29 @@ export function providerVerdict(view: CaseView): CaseInput['providerVerdict'] {
   return verdict && value ? { verdict, said: value.value } : null;
 }
 
+/** Capa's session creation time, when it is a readable date not in the future. */
+function sessionCreatedAt(view: CaseView): Date | null {
+  if (view.provider !== 'capa' || !isProvided(view.verification) || !view.verification.createdAt) return null;
+  const time = Date.parse(view.verification.createdAt);
+  return Number.isNaN(time) || time > Date.now() ? null : new Date(time);
+}
+
+/**
+ * The earliest of the times known for when the subject started waiting: the delivery that told the desk
+ * counts for Capa only when it was a review delivery, and for connectFi whenever the journey is in review.
+ */
+export function withDelivery(
+  input: CaseInput,
+  delivery: { receivedAt: Date; event: string | null } | null,
+): CaseInput {
+  if (delivery === null || !input.reviewNeeded) return input;
+  if (input.provider === 'capa' && delivery.event !== 'REVIEW_NEEDED_KYC') return input;
+  const since = input.providerSince;
+  return since !== null && since <= delivery.receivedAt
+    ? input
+    : { ...input, providerSince: delivery.receivedAt };
+}
+
 function placeOf(view: CaseView): { country: string | null; nationality: string | null } {
   // A business: where it was constituted.
   if (view.business && isProvided(view.business)) {
@@ -136,6 +165,7 @@ export function caseInputFromView(view: CaseView): CaseInput {
     upstreamStatus: upstreamStatus(view),
     reviewNeeded: reviewNeeded(view),
     providerVerdict: providerVerdict(view),
+    providerSince: sessionCreatedAt(view),
     entityApplications: entityApplications(view),
     view,
   };
@@ -159,6 +189,7 @@ export function minimalCaseInput(provider: Provider, subjectId: string): CaseInp
     upstreamStatus: 'unknown',
     reviewNeeded: true,
     providerVerdict: null,
+    providerSince: null,
     entityApplications: [],
     view: null,
   };

@@ -61,6 +61,7 @@ export function toSummary(row: SummaryRow, now: Date): CaseSummary {
     resolvedAt: iso(row.resolved_at),
     supersededBy: row.superseded_by,
     providerDisagreement: disagreementOf(row),
+    providerSince: iso(row.provider_since),
   };
 }
 

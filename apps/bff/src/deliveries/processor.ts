@@ -81,6 +81,7 @@ export async function processDelivery(
   if (row.provider === 'capa' && view.subject.externalUserId === null) {
     view = { ...view, subject: { ...view.subject, externalUserId: ref } };
   }
-  await deps.sync.sync(view, `${row.provider}-webhook`);
+  const event = row.provider === 'capa' ? nonEmptyString(parse(row.body)?.event) : null;
+  await deps.sync.sync(view, `${row.provider}-webhook`, { receivedAt: row.received_at, event });
   return { status: 'processed' };
 }

@@ -1,12 +1,18 @@
 import type { CaseView } from '@review-desk/contracts';
 import type { Kysely } from 'kysely';
-import { type CaseInput, caseInputFromView } from '../cases/intake';
+import { type CaseInput, caseInputFromView, withDelivery } from '../cases/intake';
 import type { CaseStore } from '../cases/store';
 import type { SubjectDirectory } from './directory';
 import { enrichedFromDirectory } from './enrich';
 import type { DeliveryDB } from './schema';
 
 export const resolvedUpstreamReason = 'resolved upstream';
+
+/** When a delivery first reached the desk, and the event it named (Capa's `event`). */
+export interface Delivery {
+  receivedAt: Date;
+  event: string | null;
+}
 
 export interface SyncResult {
   /** The case the current upstream state belongs to, when there is one. */
@@ -40,8 +46,12 @@ export class SubjectSync {
     private readonly directory: SubjectDirectory,
   ) {}
 
-  async sync(view: CaseView, actorUsername: string): Promise<SyncResult> {
-    const input = await enrichedFromDirectory(this.directory, caseInputFromView(view));
+  /** `delivery`: the webhook that asked for this read, whose arrival may start the SLA clock. */
+  async sync(view: CaseView, actorUsername: string, delivery: Delivery | null = null): Promise<SyncResult> {
+    const input = withDelivery(
+      await enrichedFromDirectory(this.directory, caseInputFromView(view)),
+      delivery,
+    );
     const context = { actorUsername };
     const result = await this.store.openOrUpdateCase(input, context);
     let closed = 0;

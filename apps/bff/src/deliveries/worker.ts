@@ -71,7 +71,7 @@ export class DeliveryWorker {
     this.#deps = {
       directory: deps.directory,
       loadView: (provider, subjectId) => reads(() => deps.loadView(provider, subjectId)),
-      sync: { sync: (view, source) => syncs(() => deps.sync.sync(view, source)) },
+      sync: { sync: (view, source, delivery) => syncs(() => deps.sync.sync(view, source, delivery)) },
     };
     this.#concurrency = options.concurrency ?? 32;
     this.#maxAttempts = options.maxAttempts ?? 5;

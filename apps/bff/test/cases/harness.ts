@@ -126,7 +126,9 @@ export async function caseHarness(
     call,
     async ingest(view, overrides = {}) {
       views.set(`${view.provider}:${view.subject.id}`, view);
-      const result = await app.cases.store.openOrUpdateCase({ ...caseInputFromView(view), ...overrides });
+      // The queue's tests move the store clock: the session is taken to start waiting as the desk reads it.
+      const input = { ...caseInputFromView(view), providerSince: null, ...overrides };
+      const result = await app.cases.store.openOrUpdateCase(input);
       if (!result.case) throw new Error('the view did not open a case');
       return result.case;
     },

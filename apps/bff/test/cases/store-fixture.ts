@@ -50,7 +50,12 @@ export async function storeFixture(engine: TestEngine, options: { fourEyes?: Fou
     },
     async ingest(view: CaseView, overrides: Partial<CaseInput> = {}) {
       views.set(`${view.provider}:${view.subject.id}`, view);
-      const result = await store.openOrUpdateCase({ ...caseInputFromView(view), ...overrides });
+      // Tests move the store clock: the session is taken to start waiting as the desk reads it.
+      const result = await store.openOrUpdateCase({
+        ...caseInputFromView(view),
+        providerSince: null,
+        ...overrides,
+      });
       if (!result.case) throw new Error('the view did not open a case');
       return result.case;
     },

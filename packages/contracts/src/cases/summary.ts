@@ -75,7 +75,7 @@ export const CaseSummary = Type.Object(
     hitTypes: Type.Array(Type.String(), {
       description: 'AML list types of the entity hits (sanction, pep, adverse_media…); empty for support',
     }),
-    slaDueAt: DateTime('When the case should be resolved'),
+    slaDueAt: DateTime('When the case should be resolved: the SLA from providerSince (else createdAt)'),
     slaBreached: Type.Boolean({ description: 'Unresolved past slaDueAt' }),
     origin: StringEnum(caseOrigins, { description: 'Opened from the provider feed or by hand' }),
     version: Type.Integer({
@@ -92,6 +92,11 @@ export const CaseSummary = Type.Object(
       }),
     ),
     providerDisagreement: NullableObject(ProviderDisagreement),
+    providerSince: Nullable(
+      DateTime(
+        "Waiting since, on the provider's clock (Capa session created, first review delivery, connectFi journey first seen in review); slaDueAt runs from it. createdAt is when it reached the desk",
+      ),
+    ),
   },
   { $id: 'CaseSummary', description: 'A case in the review queue' },
 );

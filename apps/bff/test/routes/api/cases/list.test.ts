@@ -250,6 +250,7 @@ describeEachEngine('case list', (engine) => {
           { value: 'unassigned', count: 5 },
           { value: 'me', count: 1 },
         ],
+        disagreement: 0,
       });
       const filtered = await list('?q=ana');
       expect(filtered.facets).toMatchObject({ total: 3, state: [{ value: 'open', count: 3 }] });

@@ -41,8 +41,13 @@ export function CaseHeader({
             <Chip size="small" variant="outlined" label={providerLabels[summary.provider]} />
             <Chip size="small" variant="outlined" label={<bdi dir="auto">{summary.upstreamStatus}</bdi>} />
             {summary.origin === 'by_hand' && <Chip size="small" variant="outlined" label="Opened by hand" />}
+            {summary.providerSince !== null && (
+              <Typography variant="body2" color="text.secondary">
+                Waiting since {formatDateTime(summary.providerSince)} (provider)
+              </Typography>
+            )}
             <Typography variant="body2" color="text.secondary">
-              Opened {formatDateTime(summary.createdAt)}
+              With the desk since {formatDateTime(summary.createdAt)}
             </Typography>
             {actions}
           </Stack>
