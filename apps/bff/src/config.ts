@@ -44,6 +44,8 @@ export interface AppConfig {
   decisionWebhook: { url: string; secret: string } | null;
   /** How often open cases are re-read from their provider; 0 turns the periodic run off. */
   reconcileIntervalMinutes: number;
+  /** The budget of the last read kept per subject (for its media, and to skip re-normalising the same answer). */
+  subjectCacheMegabytes: number;
   /**
    * Who may read /metrics. token: a bearer token it requires; port: a listener of its own (on host) instead of
    * the main one. Neither set: no /metrics at all.
@@ -267,6 +269,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDistDir: webDistDir === '' ? null : webDistDir,
     decisionWebhook,
     reconcileIntervalMinutes: integer(env, 'RECONCILE_INTERVAL_MINUTES', 5, 0, 24 * 60),
+    subjectCacheMegabytes: integer(env, 'SUBJECT_CACHE_MB', 64, 1, 4096),
     metrics: {
       token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', 16) : null,
       port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,

@@ -3,6 +3,7 @@ import { ApiError } from '../errors';
 import { normaliseCapaKyb, normaliseCapaKyc, normaliseConnectfiStatus } from '../normalise';
 import type { Upstreams } from '../plugins/app/upstream';
 import { UpstreamError } from '../upstream/errors';
+import { sourceLength } from '../upstream/unchanged-bodies';
 
 /** Which of Capa's reads answered: KYC details for a person, KYB details for a business. */
 type CapaRead = 'kyc' | 'kyb';
@@ -11,32 +12,46 @@ type CapaRead = 'kyc' | 'kyb';
 export interface SubjectSnapshot {
   provider: Provider;
   id: string;
+  /** The provider's answer, frozen: a later read of the same bytes gives this very object again. */
   raw: unknown;
   view: CaseView;
   fetchedAt: number;
+  /**
+   * The view as JSON per audience (masked, screening withheld…), made once per view (`rendered`): the text
+   * before and after the `asOf` time, which is each read's own.
+   */
+  readonly renderings: Map<string, readonly [string, string] | readonly [string]>;
 }
 
 export interface SubjectServiceOptions {
   now?: () => Date;
   /** How long a snapshot may serve media lookups before the provider is asked again. */
   snapshotTtlMs?: number;
-  maxSnapshots?: number;
+  /** The cache's budget in bytes: one snapshot per subject, least recently read evicted first. */
+  maxBytes?: number;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Reads subjects live from the providers. The view is always read fresh; the last snapshot per subject is
- * kept briefly so the media requests that follow a view (four files, video ranges) don't each re-read the
- * provider for the URL. One instance serves the case and subject routes (app.subjects), so a case page's
- * media find the read its case detail has just made.
+ * Reads subjects live from the providers: every view is a fresh read. The last snapshot per subject is kept,
+ * within a byte budget, for two reasons:
+ * - the media requests that follow a view (four files, video ranges) don't each re-read the provider for the
+ *   URL; one instance serves the case and subject routes (app.subjects), so a case page's media find the read
+ *   its case detail has just made;
+ * - when the provider answers the very same bytes as last time (most reads), the view made from them that day
+ *   is the view again: the answer is not parsed, normalised or serialised a second time. The view depends on
+ *   the day only through document expiry, so a new day normalises afresh.
  */
 export class SubjectService {
-  private readonly snapshots = new Map<string, SubjectSnapshot>();
+  private readonly snapshots = new Map<string, { snapshot: SubjectSnapshot; read: string; bytes: number }>();
   private readonly reading = new Map<string, Promise<SubjectSnapshot>>();
   /** Capa users last read through KYB details (businesses). */
   private readonly capaReads = new Map<string, CapaRead>();
   private readonly now: () => Date;
   private readonly ttlMs: number;
-  private readonly maxSnapshots: number;
+  private readonly maxBytes: number;
+  private cachedBytes = 0;
 
   constructor(
     private readonly upstreams: Pick<Upstreams, 'capa' | 'connectfi'>,
@@ -44,41 +59,65 @@ export class SubjectService {
   ) {
     this.now = options.now ?? (() => new Date());
     this.ttlMs = options.snapshotTtlMs ?? 60_000;
-    this.maxSnapshots = options.maxSnapshots ?? 1_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
   async read(provider: Provider, id: string): Promise<SubjectSnapshot> {
     const now = this.now();
-    let snapshot: SubjectSnapshot;
-    if (provider === 'capa') {
-      const { read, raw } = await this.readCapa(id);
-      const view =
-        read === 'kyb'
-          ? normaliseCapaKyb(raw, { userId: id, now })
-          : normaliseCapaKyc(raw, { userId: id, now });
-      snapshot = { provider, id, raw, view, fetchedAt: now.getTime() };
-    } else {
-      const raw = await this.readConnectfi(id);
-      const view = normaliseConnectfiStatus(raw, { customerId: id, now });
-      snapshot = { provider, id, raw, view, fetchedAt: now.getTime() };
-    }
-    this.remember(snapshot);
+    const k = key(provider, id);
+    const previous = this.snapshots.get(k);
+    const { read, raw } =
+      provider === 'capa'
+        ? await this.readCapa(id, previous?.snapshot.raw)
+        : { read: 'akepa', raw: await this.readConnectfi(id, previous?.snapshot.raw) };
+    const fetchedAt = now.getTime();
+    const sameView =
+      previous !== undefined &&
+      previous.snapshot.raw === raw &&
+      previous.read === read &&
+      Math.floor(previous.snapshot.fetchedAt / DAY_MS) === Math.floor(fetchedAt / DAY_MS);
+    const snapshot: SubjectSnapshot = sameView
+      ? { ...previous.snapshot, view: { ...previous.snapshot.view, asOf: now.toISOString() }, fetchedAt }
+      : {
+          provider,
+          id,
+          raw,
+          view: normalise(provider, read, raw, id, now),
+          fetchedAt,
+          renderings: new Map(),
+        };
+    this.remember(snapshot, read);
     return snapshot;
+  }
+
+  /**
+   * The view as JSON for one audience: made by `render` the first time that audience asks for this view, then
+   * the same text, with this read's `asOf`, for every read of the same bytes.
+   */
+  rendered(snapshot: SubjectSnapshot, audience: string, render: (view: CaseView) => string): string {
+    let parts = snapshot.renderings.get(audience);
+    if (parts === undefined) {
+      const text = render({ ...snapshot.view, asOf: asOfMark });
+      const at = text.indexOf(asOfMark);
+      parts = at < 0 ? [text] : [text.slice(0, at), text.slice(at + asOfMark.length)];
+      snapshot.renderings.set(audience, parts);
+    }
+    return parts.length === 1 ? parts[0] : parts[0] + snapshot.view.asOf + parts[1];
   }
 
   /**
    * A person has KYC details and a business KYB details, and Capa answers 404 for the other read. The read
    * that answered last for this user goes first, so a business costs one call once it is known.
    */
-  private async readCapa(id: string): Promise<{ read: CapaRead; raw: unknown }> {
+  private async readCapa(id: string, previous: unknown): Promise<{ read: CapaRead; raw: unknown }> {
     const order: CapaRead[] = this.capaReads.get(id) === 'kyb' ? ['kyb', 'kyc'] : ['kyc', 'kyb'];
     let unknownUser: UpstreamError | undefined;
     for (const read of order) {
       try {
         const raw =
           read === 'kyb'
-            ? await this.upstreams.capa.getKybDetails(id)
-            : await this.upstreams.capa.getKycDetails(id);
+            ? await this.upstreams.capa.getKybDetails(id, { previous })
+            : await this.upstreams.capa.getKycDetails(id, { previous });
         this.rememberCapaRead(id, read);
         return { read, raw };
       } catch (error) {
@@ -97,9 +136,9 @@ export class SubjectService {
   }
 
   /** The Akepa journey; a customer connectFi knows without one is told apart from one it does not know. */
-  private async readConnectfi(id: string): Promise<unknown> {
+  private async readConnectfi(id: string, previous: unknown): Promise<unknown> {
     try {
-      return await this.upstreams.connectfi.getAkepaStatus(id);
+      return await this.upstreams.connectfi.getAkepaStatus(id, { previous });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       try {
@@ -118,7 +157,7 @@ export class SubjectService {
     if (read === 'kyc') this.capaReads.delete(id);
     else {
       this.capaReads.set(id, read);
-      if (this.capaReads.size > this.maxSnapshots) {
+      if (this.capaReads.size > maxKnownBusinesses) {
         const oldest = this.capaReads.keys().next().value;
         if (oldest !== undefined) this.capaReads.delete(oldest);
       }
@@ -131,7 +170,7 @@ export class SubjectService {
    */
   async recent(provider: Provider, id: string): Promise<SubjectSnapshot> {
     const k = key(provider, id);
-    const cached = this.snapshots.get(k);
+    const cached = this.snapshots.get(k)?.snapshot;
     if (cached && this.now().getTime() - cached.fetchedAt < this.ttlMs) return cached;
     const pending = this.reading.get(k);
     if (pending) return pending;
@@ -140,15 +179,50 @@ export class SubjectService {
     return reading;
   }
 
-  private remember(snapshot: SubjectSnapshot) {
+  /** Keeps the snapshot as the subject's most recent, within the byte budget (the oldest reads go first). */
+  private remember(snapshot: SubjectSnapshot, read: string) {
     const k = key(snapshot.provider, snapshot.id);
-    this.snapshots.delete(k);
-    this.snapshots.set(k, snapshot);
-    if (this.snapshots.size > this.maxSnapshots) {
-      const oldest = this.snapshots.keys().next().value;
-      if (oldest !== undefined) this.snapshots.delete(oldest);
+    const replaced = this.snapshots.get(k);
+    if (replaced) {
+      this.snapshots.delete(k);
+      this.cachedBytes -= replaced.bytes;
+    }
+    const bytes = estimatedBytes(snapshot.raw);
+    this.snapshots.set(k, { snapshot, read, bytes });
+    this.cachedBytes += bytes;
+    for (const [oldest, entry] of this.snapshots) {
+      if (this.cachedBytes <= this.maxBytes || oldest === k) break;
+      this.snapshots.delete(oldest);
+      this.cachedBytes -= entry.bytes;
     }
   }
+
+  /** What the cache holds now, for its tests and the memory benchmark. */
+  cacheSize(): { subjects: number; bytes: number } {
+    return { subjects: this.snapshots.size, bytes: this.cachedBytes };
+  }
+}
+
+/**
+ * Stands in for `asOf` while a view is rendered once for many reads. It needs no escaping in JSON, so it appears
+ * verbatim, and `asOf` is the view's second field, so the first occurrence is the field.
+ */
+const asOfMark = '@@asOf:4d0c7f2a@@';
+
+/** Businesses are remembered as such (KYB first) up to this many. */
+const maxKnownBusinesses = 10_000;
+
+/**
+ * A snapshot's memory, estimated from the provider's answer: its text, the parsed object (about twice the text),
+ * the view and its renderings (about the text again, each).
+ */
+const estimatedBytes = (raw: unknown) => 6 * (sourceLength(raw) ?? 4096);
+
+function normalise(provider: Provider, read: string, raw: unknown, id: string, now: Date): CaseView {
+  if (provider === 'connectfi') return normaliseConnectfiStatus(raw, { customerId: id, now });
+  return read === 'kyb'
+    ? normaliseCapaKyb(raw, { userId: id, now })
+    : normaliseCapaKyc(raw, { userId: id, now });
 }
 
 const key = (provider: Provider, id: string) => `${provider}:${id}`;

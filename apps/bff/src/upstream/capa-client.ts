@@ -13,6 +13,7 @@ import {
 import { asJsonObject, type JsonObject, nonEmptyString } from './json';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
 import { observed } from './telemetry';
+import { type ReadOptions, rememberBody, unchangedEnvelope } from './unchanged-bodies';
 
 export interface CapaClientOptions {
   baseUrl: string;
@@ -39,10 +40,10 @@ export interface CapaVerificationLinkInput {
 }
 
 export interface CapaClient {
-  /** `data` of Get KYC Details (`{status:'ok', data}`), unvalidated. */
-  getKycDetails(userId: string): Promise<unknown>;
-  /** `data` of Get KYB Details (`{status:'ok', data}`), unvalidated. */
-  getKybDetails(userId: string): Promise<unknown>;
+  /** `data` of Get KYC Details (`{status:'ok', data}`), unvalidated and frozen. */
+  getKycDetails(userId: string, options?: ReadOptions): Promise<unknown>;
+  /** `data` of Get KYB Details (`{status:'ok', data}`), unvalidated and frozen. */
+  getKybDetails(userId: string, options?: ReadOptions): Promise<unknown>;
   /** Creates a Capa user and returns Capa's userId. */
   createUser(input: CreateCapaUserInput): Promise<string>;
   /** Returns the link where the user completes KYC. */
@@ -109,25 +110,33 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
     });
   };
 
-  /** Sends one request and returns what `accept` extracts from a 2xx answer, or throws a typed error. */
+  /**
+   * Sends one request and returns what `accept` extracts from a 2xx answer, or throws a typed error. With
+   * `previous`, the same bytes as the answer that gave it give it again, unparsed.
+   */
   const exchange = async <T>(
     request: JsonRequest,
     ctx: CallContext,
     accept: (body: unknown) => T | undefined,
+    read?: ReadOptions,
   ): Promise<T> => {
-    const response = await sendJson(pool, { ...request, path: pathPrefix + request.path }, ctx);
+    const unchanged = read ? (text: string) => unchangedEnvelope(read.previous, text) : undefined;
+    const response = await sendJson(pool, { ...request, path: pathPrefix + request.path }, ctx, unchanged);
     if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
       const value = accept(response.body);
-      if (value !== undefined) return value;
+      if (value !== undefined) {
+        if (read && value !== read.previous) rememberBody(response.text, response.body, value);
+        return value;
+      }
     }
     throw failure(response, ctx);
   };
 
-  const read = (operation: string, path: string) =>
+  const read = (operation: string, path: string, options: ReadOptions = {}) =>
     observed('capa', operation, () =>
       breaker.run(operation, () =>
         withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
-          withRetry(() => exchange({ method: 'GET', path, headers }, ctx, statusOkData), {
+          withRetry(() => exchange({ method: 'GET', path, headers }, ctx, statusOkData, options), {
             policy: retry,
             deadline: ctx.deadline,
             isRetryable: isTransientFailure,
@@ -149,10 +158,10 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
   let closing: Promise<void> | undefined;
 
   return {
-    getKycDetails: (userId) =>
-      read('getKycDetails', `${API}/kyc/details?userId=${encodeURIComponent(userId)}`),
-    getKybDetails: (userId) =>
-      read('getKybDetails', `${API}/kyb/details?userId=${encodeURIComponent(userId)}`),
+    getKycDetails: (userId, options) =>
+      read('getKycDetails', `${API}/kyc/details?userId=${encodeURIComponent(userId)}`, options),
+    getKybDetails: (userId, options) =>
+      read('getKybDetails', `${API}/kyb/details?userId=${encodeURIComponent(userId)}`, options),
     createUser: (input) =>
       write(
         'createUser',

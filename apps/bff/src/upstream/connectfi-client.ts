@@ -21,6 +21,7 @@ import { asJsonObject, nonEmptyString } from './json';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
 import { observed, publishTokenRefresh } from './telemetry';
 import { createTokenCache, type IssuedToken } from './token-cache';
+import { type ReadOptions, rememberBody, unchangedEnvelope } from './unchanged-bodies';
 
 export interface ConnectfiClientOptions {
   /** The deployment's connectFi base URL; a path in it prefixes every endpoint. */
@@ -50,7 +51,7 @@ export interface DocumentFile {
 
 export interface ConnectfiClient {
   /** `data` of `GET /akepa/status/:customerId` (the Akepa journey), unvalidated. */
-  getAkepaStatus(customerId: string): Promise<unknown>;
+  getAkepaStatus(customerId: string, options?: ReadOptions): Promise<unknown>;
   /** `data` of `GET /customer/status/:customerId` (`{customerId, kycStatus}`), unvalidated. */
   getCustomerStatus(customerId: string): Promise<unknown>;
   /** `data` of `POST /akepa/document/generate` (the document, `id` and `uploadStatus: false`), unvalidated. */
@@ -174,15 +175,26 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
     now,
   });
 
-  const exchange = async (request: JsonRequest, token: string, ctx: CallContext): Promise<unknown> => {
+  /** A read: the same bytes as the answer that gave `previous` give `previous` again, unparsed. */
+  const exchange = async (
+    request: JsonRequest,
+    token: string,
+    ctx: CallContext,
+    read?: ReadOptions,
+  ): Promise<unknown> => {
+    const unchanged = read ? (text: string) => unchangedEnvelope(read.previous, text) : undefined;
     const response = await sendJson(
       pool,
       { ...request, path: pathPrefix + request.path, headers: { 'x-connectfi-token': token } },
       ctx,
+      unchanged,
     );
     if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
       const data = successData(response.body);
-      if (data !== undefined) return data;
+      if (data !== undefined) {
+        if (read && data !== read.previous) rememberBody(response.text, response.body, data);
+        return data;
+      }
     }
     throw failure(response, ctx, 'connectFi refused the session token');
   };
@@ -199,12 +211,12 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
     }
   };
 
-  const read = (operation: string, path: string) =>
+  const read = (operation: string, path: string, options: ReadOptions = {}) =>
     observed('connectfi', operation, () =>
       breaker.run(operation, () =>
         withDeadline('connectfi', operation, timeouts.deadlineMs, (ctx) =>
           withToken((token) =>
-            withRetry(() => exchange({ method: 'GET', path }, token, ctx), {
+            withRetry(() => exchange({ method: 'GET', path }, token, ctx, options), {
               policy: retry,
               deadline: ctx.deadline,
               isRetryable: isTransientFailure,
@@ -231,7 +243,8 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
   let closing: Promise<void> | undefined;
 
   return {
-    getAkepaStatus: (customerId) => read('getAkepaStatus', `/akepa/status/${encodeURIComponent(customerId)}`),
+    getAkepaStatus: (customerId, options) =>
+      read('getAkepaStatus', `/akepa/status/${encodeURIComponent(customerId)}`, options),
     getCustomerStatus: (customerId) =>
       read('getCustomerStatus', `/customer/status/${encodeURIComponent(customerId)}`),
     generateDocument: (input) =>

@@ -180,14 +180,18 @@ export interface JsonRequest {
 }
 
 export type JsonResponse =
-  | { statusCode: number; parsed: true; body: unknown }
+  | { statusCode: number; parsed: true; body: unknown; text: string }
   | { statusCode: number; parsed: false };
 
-/** Sends one request and reads the whole answer as JSON; an unparseable body is reported, not thrown. */
+/**
+ * Sends one request and reads the whole answer as JSON; an unparseable body is reported, not thrown.
+ * `unchanged` may recognise a 2xx answer's text as one already parsed, and give that parse instead.
+ */
 export async function sendJson(
   dispatcher: Dispatcher,
   request: JsonRequest,
   ctx: CallContext,
+  unchanged?: (text: string) => unknown,
 ): Promise<JsonResponse> {
   let response: WholeResponse;
   try {
@@ -218,8 +222,12 @@ export async function sendJson(
     throw transportError(error, ctx);
   }
   const { statusCode, text } = response;
+  if (unchanged !== undefined && statusCode >= 200 && statusCode < 300) {
+    const body = unchanged(text);
+    if (body !== undefined) return { statusCode, parsed: true, body, text };
+  }
   try {
-    return { statusCode, parsed: true, body: JSON.parse(text) as unknown };
+    return { statusCode, parsed: true, body: JSON.parse(text) as unknown, text };
   } catch {
     return { statusCode, parsed: false };
   }

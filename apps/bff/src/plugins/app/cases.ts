@@ -30,7 +30,9 @@ declare module 'fastify' {
 
 export default fp(
   async function cases(app: FastifyInstance, options: CasesOptions) {
-    const subjects = new SubjectService(app.upstreams);
+    const subjects = new SubjectService(app.upstreams, {
+      maxBytes: app.config.subjectCacheMegabytes * 1024 * 1024,
+    });
     app.decorate('subjects', subjects);
     app.decorate('cases', {
       store: new CaseStore(app.db, options.store),

@@ -16,13 +16,14 @@ import {
   SubjectReadQuery,
 } from '@review-desk/contracts';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { subjectRefOf } from '../../../cases/audit-entries';
 import { summaryForRole } from '../../../cases/tipping-off';
 import { ApiError } from '../../../errors';
 import { caseOfSubject } from '../../../subjects/case-ref';
 import { proxyMedia } from '../../../subjects/media-proxy';
 import { revealedValue, viewForRole } from '../../../subjects/pii';
+import type { SubjectSnapshot } from '../../../subjects/subject-service';
 
 /** Reading a subject is reading PII: reviewers and support, not admins (who manage users and the audit). */
 const readers: readonly Role[] = ['analyst', 'senior', 'support'];
@@ -46,6 +47,18 @@ const mediaFile = (description: string) =>
 const roleOf = (request: FastifyRequest) => (request.user as { role: Role }).role;
 
 /**
+ * The view as this role may see it, serialised by the route's own response schema once per view and role: a
+ * read whose provider answered the same bytes as the last one sends the same text again.
+ */
+function sendView(reply: FastifyReply, snapshot: SubjectSnapshot, role: Role) {
+  const text = reply.server.subjects.rendered(snapshot, role, (view) =>
+    // The route's serializer makes a string (fast-json-stringify); the type allows what custom ones give.
+    String(reply.serialize(viewForRole(view, role))),
+  );
+  return reply.type('application/json; charset=utf-8').send(text);
+}
+
+/**
  * Investigation: a subject's live state at its provider, normalised, without a case. Read-only, except the
  * audited reveal of masked identifiers.
  */
@@ -63,11 +76,11 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseView, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { userId } = request.params;
       const snapshot = await subjects.read('capa', userId);
       app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('capa', userId) });
-      return viewForRole(snapshot.view, roleOf(request));
+      return sendView(reply, snapshot, roleOf(request));
     },
   );
 
@@ -82,11 +95,11 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseView, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { customerId } = request.params;
       const snapshot = await subjects.read('connectfi', customerId);
       app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('connectfi', customerId) });
-      return viewForRole(snapshot.view, roleOf(request));
+      return sendView(reply, snapshot, roleOf(request));
     },
   );
 

@@ -316,6 +316,43 @@ describe('a Capa user in review with AML hits', () => {
     expect(shown.verification.provided).toBe(true);
     expect(shown.idInfo.provided).toBe(true);
   });
+
+  it("reads Capa for every view: the same answer gives the same bytes, a new session's answer the new view", async () => {
+    const subject = await harness.scenario('capa', tags, irregular);
+    const url = `/api/subjects/capa/${subject.id}`;
+    const body = async (session: TestSession, on: App = app) => {
+      const response = await on.inject({ url, headers: { cookie: session.cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      // Each read carries its own time; the rest is the same bytes for the same answer.
+      const [asOf] = response.body.match(/^\{"provider":"capa","asOf":"([^"]+)"/)?.slice(1) ?? [];
+      expect(new Date(asOf ?? '').toISOString()).toBe(asOf);
+      return response.body.replace(`"asOf":"${asOf}"`, '"asOf":""');
+    };
+    const reads = kycReads();
+    const first = await body(analyst);
+    expect(await body(analyst)).toBe(first);
+    expect(await body(senior)).not.toBe(first);
+    expect(kycReads()).toBe(reads + 3);
+
+    const completed = await fetch(`${harness.sandbox.capaUrl}/_sandbox/capa/users/${subject.id}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ result: 'REVIEW_NEEDED', faceMatchScore: 0.61, amlHits: 2 }),
+    });
+    expect(completed.status).toBe(200);
+    const afterSession = await body(analyst);
+    expect(afterSession).not.toBe(first);
+    expect(JSON.parse(afterSession).faceMatch.score).toBe(0.61);
+
+    // What a desk that never read this subject before answers, byte for byte.
+    const other = await buildApp(await harness.config(engine), { quiet: true });
+    try {
+      expect(await body(await signIn(other, 'analyst', 'analyst-demo'), other)).toBe(afterSession);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('a connectFi business waiting for review', () => {
