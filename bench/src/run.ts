@@ -13,6 +13,7 @@ import { notRun, type Row, renderTable } from './lib/table';
 import { caseViewRows } from './phases/case-view';
 import { ingestionRows } from './phases/ingestion';
 import { memoryRows } from './phases/memory';
+import { nextCaseRow } from './phases/next-case';
 import { type BffReady, queueRows } from './phases/queue';
 import { bundleRows, chromiumPath, pageRows } from './phases/spa';
 
@@ -177,7 +178,10 @@ async function main(): Promise<Row[]> {
     const caseId = found.items[0]?.id;
     if (!caseId) return [notRun('e. SPA', 'page timings', 'no case with media in the queue')];
     progress('e: page timings in Chromium');
-    return pageRows({ baseUrl: bff.ready.url, caseId, runs: 5 }, executable);
+    const pages = await pageRows({ baseUrl: bff.ready.url, caseId, runs: 5 }, executable);
+    // Last: it decides ten cases of the queue.
+    progress('e: next case after a decision in Chromium');
+    return [...pages, await nextCaseRow(bff.ready.url, executable)];
   }
 }
 

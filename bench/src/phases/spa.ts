@@ -104,7 +104,7 @@ export interface SpaPages {
   runs: number;
 }
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

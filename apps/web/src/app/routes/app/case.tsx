@@ -10,6 +10,7 @@ import { useUser } from '@/features/auth/api/get-me';
 import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
 import { useCase } from '@/features/cases/api/get-case';
+import { usePrefetchNextCase } from '@/features/cases/api/prefetch-next-case';
 import { CaseHeader } from '@/features/cases/components/case/case-header';
 import { SupersededBanner } from '@/features/cases/components/case/case-lifecycle';
 import { DecisionNotice } from '@/features/cases/components/case/decision-notice';
@@ -24,7 +25,7 @@ import {
   useReviewShortcuts,
 } from '@/features/cases/components/case/workspace/use-review-shortcuts';
 import { WorkspaceLayout } from '@/features/cases/components/case/workspace/workspace-layout';
-import { documentsApply } from '@/features/cases/utils/case-permissions';
+import { documentsApply, holdsClaim } from '@/features/cases/utils/case-permissions';
 import { isApiError } from '@/lib/api-client';
 import { permissions } from '@/lib/authorization';
 import { DecisionColumn } from './case-workspace/decision-column';
@@ -70,6 +71,8 @@ function CasePage({ detail, user, onReloadView }: CasePageProps) {
   const acknowledgements = useAcknowledgements();
   const shown = useLastView(detail);
   const reviewer = permissions.decide(user.role);
+  // Only while the user may decide here: the next case matters once this one is decided.
+  usePrefetchNextCase(summary.id, reviewer && holdsClaim(user, summary));
   useReviewShortcuts({
     toggleClaim: claimControl.toggle,
     nextCase: () => {

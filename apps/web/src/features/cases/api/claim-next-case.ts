@@ -11,8 +11,10 @@ export function useClaimNextCase(options: { onSuccess?: (response: NextCaseRespo
   return useMutation({
     mutationFn: claimNextCase,
     onSuccess: async (response) => {
-      if (response.case) await refreshAfterCaseChange(queryClient, response.case);
+      // The case opens at once (from the cache when it was loaded ahead) while it and the lists reload.
+      const refreshing = response.case ? refreshAfterCaseChange(queryClient, response.case) : null;
       options.onSuccess?.(response);
+      await refreshing;
     },
   });
 }

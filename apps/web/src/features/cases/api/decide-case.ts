@@ -12,8 +12,10 @@ export function useDecideCase(options: { onSuccess?: (response: DecisionResponse
     mutationFn: decideCase,
     onError: (error, { caseId }) => refreshOnConflict(queryClient, caseId, error),
     onSuccess: async (response) => {
-      await refreshAfterCaseChange(queryClient, response.case);
+      // The page moves on (the next case) while the lists and this case reload, not after.
+      const refreshing = refreshAfterCaseChange(queryClient, response.case);
       options.onSuccess?.(response);
+      await refreshing;
     },
   });
 }
