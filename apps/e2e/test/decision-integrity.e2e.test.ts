@@ -33,22 +33,22 @@ const rationale = 'Same name, exact birth date and nationality as the listing';
  * one), the others false positives. Each disposition carries the case version, so the next one waits until
  * this one shows as recorded.
  */
-async function judgeHits(page: Page, trueMatchIndex: number): Promise<void> {
-  const rows = page.getByRole('table', { name: 'AML entity hits' }).locator('tbody > tr');
-  const count = await rows.count();
-  for (let index = 0; index < count; index += 1) {
-    const row = rows.nth(index);
-    const choice = index === trueMatchIndex ? 'True match' : 'False positive';
-    await row
+async function judgeHits(page: Page, hits: HitCase): Promise<void> {
+  const table = page.getByRole('table', { name: 'AML entity hits' });
+  for (const ref of hits.hitRefs) {
+    // Each hit is a group of rows of its own, marked with its reference.
+    const rows = table.locator(`tbody[data-hit-ref="${ref}"]`);
+    const choice = ref === hits.hitRef ? 'True match' : 'False positive';
+    await rows
       .getByRole('group', { name: /^Disposition of / })
       .getByRole('button', { name: choice })
       .click();
-    const asked = row.getByRole('textbox', { name: /^Rationale for / });
-    if (index === trueMatchIndex && (await asked.count()) > 0) {
+    const asked = rows.getByRole('textbox', { name: /^Rationale for / });
+    if (ref === hits.hitRef && (await asked.count()) > 0) {
       await asked.fill(rationale);
-      await row.getByRole('button', { name: 'Record true match' }).click();
+      await rows.getByRole('button', { name: 'Record true match' }).click();
     }
-    await row.getByLabel(`Disposition: ${choice}`).waitFor();
+    await rows.getByLabel(`Disposition: ${choice}`).waitFor();
   }
 }
 
@@ -89,7 +89,7 @@ describe.runIf(Boolean(chromiumPath))('Decision integrity in a browser', () => {
   it('a sanctions true match cannot be approved: only reject or escalate, and the API refuses approval', async () => {
     const page = await signedInPage(browser, stack.baseUrl, 'analyst');
     await claimCase(page, caseUrl(sanctioned.caseId));
-    await judgeHits(page, sanctioned.hitIndex);
+    await judgeHits(page, sanctioned);
 
     const form = await decisionForm(page);
     const outcome = (name: string) => form.getByRole('radio', { name, exact: true });
@@ -129,7 +129,7 @@ describe.runIf(Boolean(chromiumPath))('Decision integrity in a browser', () => {
   it('a PEP true match goes from the analyst to a senior, who sees the proposed decision and approves with EDD', async () => {
     const page = await signedInPage(browser, stack.baseUrl, 'analyst');
     await claimCase(page, caseUrl(pep.caseId));
-    await judgeHits(page, pep.hitIndex);
+    await judgeHits(page, pep);
     const form = await decisionForm(page);
     await expect.poll(() => form.getByRole('radio', { name: 'Approve' }).isDisabled()).toBe(true);
     await form.getByText('A PEP true match is approved only by a senior: escalate it').first().waitFor();
@@ -198,7 +198,7 @@ describe.runIf(Boolean(chromiumPath))('Decision integrity in a browser', () => {
       .getByRole('alert')
       .filter({ hasText: 'The verification changed since this decision' });
     await changed.waitFor();
-    expect(await changed.textContent()).toContain('journey.entityApplications');
+    expect(await changed.textContent()).toContain('connectFi journey: entity applications');
     await card.getByRole('button', { name: 'Agree: reject' }).click();
     const decision = await decisionForm(senior);
     await pickFirstReason(senior, decision);
@@ -206,6 +206,10 @@ describe.runIf(Boolean(chromiumPath))('Decision integrity in a browser', () => {
     const refused = decision.getByRole('alert').filter({ hasText: 'that decision is void' });
     await refused.waitFor();
     expect(await refused.textContent()).toContain('It is now reopened, unclaimed');
+    // The case page, reloaded, says which decision was void and what changed, for whoever takes it next.
+    const voided = senior.getByRole('note', { name: 'Decision voided' });
+    await voided.waitFor();
+    expect(await voided.textContent()).toContain('connectFi journey: entity applications');
     await shot(senior, 'decisions-03-evidence-changed');
     await senior.context().close();
 

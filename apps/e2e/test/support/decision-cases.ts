@@ -11,9 +11,10 @@ import { type ApiSession, casesOf, isPlain, scenarios } from './api';
 export interface HitCase {
   caseId: string;
   subjectId: string;
-  /** The hit's place in the AML section's table (the view's order). */
-  hitIndex: number;
-  hitCount: number;
+  /** The hit to judge a true match, by the reference the case knows it by (the provider's id, or "#<index>"). */
+  hitRef: string;
+  /** Every hit of the case, the same way. */
+  hitRefs: string[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,8 +38,10 @@ async function hitCaseOf(analyst: ApiSession, item: CaseSummary, pick: HitPicker
   // A false positive remembered from an earlier case would ask for a confirmation instead of a choice.
   if (detail.dispositions.length > 0) return null;
   const hitIndex = pick(hits.map((hit) => listTypesOf(hit)));
-  if (hitIndex < 0) return null;
-  return { caseId: item.id, subjectId: item.subjectId, hitIndex, hitCount: hits.length };
+  const hitRefs = hits.map((hit, index) => hit.id ?? `#${index}`);
+  const hitRef = hitRefs[hitIndex];
+  if (hitRef === undefined) return null;
+  return { caseId: item.id, subjectId: item.subjectId, hitRef, hitRefs };
 }
 
 /**
