@@ -18,7 +18,7 @@ export const permissions = {
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   /** Users, deliveries and the directory: running the desk, never its cases. */
   manageDesk: (role: Role) => role === 'admin',
-  /** The case page (admins see no personal data, so never a link to a case). */
+  /** The case and subject pages, and the search that leads to them (admins see no personal data). */
   openCasePage: (role: Role) => role !== 'admin',
   /** The unmasked provider payload: seniors only (admins see no personal data). */
   viewRawPayload: (role: Role) => role === 'senior',

@@ -30,7 +30,7 @@ export function Component() {
   const { user } = me.data;
   const navItems: NavItem[] = [
     { label: 'Queue', href: paths.queue.getHref() },
-    { label: 'Search', href: paths.search.getHref() },
+    ...(permissions.openCasePage(user.role) ? [{ label: 'Search', href: paths.search.getHref() }] : []),
     { label: 'Overview', href: paths.overview.getHref() },
     ...(permissions.viewAudit(user.role) ? [{ label: 'Audit', href: paths.audit.getHref() }] : []),
     ...(permissions.manageDesk(user.role)

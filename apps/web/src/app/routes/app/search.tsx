@@ -1,18 +1,32 @@
-import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { TableSkeleton } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
+import { useUser } from '@/features/auth/api/get-me';
 import { useCases } from '@/features/cases/api/get-cases';
 import { CaseSearchResults } from '@/features/cases/components/case-search-results';
 import { OpenSubjectForm } from '@/features/subjects/components/open-subject-form';
+import { permissions } from '@/lib/authorization';
 
 const MAX_QUERY_LENGTH = 100;
 
-/** Investigation: find known cases by name or id, or open any subject's live verification by its id. */
 export function Component() {
+  const user = useUser();
+  if (!permissions.openCasePage(user.role)) {
+    return (
+      <Alert severity="info">
+        Search opens cases and customers, which hold personal data: it is for reviewers and support.
+      </Alert>
+    );
+  }
+  return <SearchPage />;
+}
+
+/** Investigation: find known cases by name or id, or open any subject's live verification by its id. */
+function SearchPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const q = (searchParams.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);

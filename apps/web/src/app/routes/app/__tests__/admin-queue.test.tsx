@@ -22,4 +22,13 @@ describe('the queue for an administrator', () => {
     await user.click(within(table).getByText(first.displayName ?? ''));
     expect(router.state.location.pathname).toBe('/queue');
   });
+
+  it('has no Search in the navigation, and the search page says whose it is', async () => {
+    mockFetch().signedInAs('admin');
+    renderApp('/search?q=lopez');
+    expect(await screen.findByText(/it is for reviewers and support/)).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Search' })).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Audit' })).toBeTruthy();
+  });
 });
