@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signIn } from './support/api';
+import { blockingViolations } from './support/axe';
 import { type ReviewSubjects, reviewSubjects, waitForQueue } from './support/queue-seed';
 import { ensureWebBuilt, type RunningStack, startStack } from './support/stack';
 
@@ -87,7 +88,7 @@ describe.runIf(Boolean(chromiumPath))('a whole review by keyboard', () => {
     await stack?.stop();
   });
 
-  it('keeps the decision in view beside the AML hits, in light and dark, at 1366×900 and 1920×1080', async () => {
+  it('keeps the decision in view beside the AML hits, axe-clean in light and dark, at 1366×900 and 1920×1080', async () => {
     for (const viewport of [
       { width: 1366, height: 900 },
       { width: 1920, height: 1080 },
@@ -106,6 +107,7 @@ describe.runIf(Boolean(chromiumPath))('a whole review by keyboard', () => {
           true,
         );
         await page.waitForLoadState('networkidle');
+        expect(await blockingViolations(page, `case page ${viewport.width} ${colorScheme}`)).toEqual([]);
         await page.screenshot({
           path: `${artifactsDir}case-${viewport.width}x${viewport.height}-${colorScheme}.png`,
         });
