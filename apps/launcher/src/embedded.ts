@@ -34,6 +34,8 @@ export interface SeedResult {
   directoryEntries: number;
   capaDelivered: number;
   connectfiDelivered: number;
+  /** Capa businesses in KYB review found by reading them (Capa sends no KYB webhook). */
+  kybOpened: number;
 }
 
 /**
@@ -53,13 +55,20 @@ export async function seedFromSandbox(
     .select('id')
     .limit(1)
     .executeTakeFirst();
-  if (existing) return { skipped: true, directoryEntries: 0, capaDelivered: 0, connectfiDelivered: 0 };
+  if (existing)
+    return { skipped: true, directoryEntries: 0, capaDelivered: 0, connectfiDelivered: 0, kybOpened: 0 };
 
   const directory = await sandboxCall<{ entries: DirectoryEntry[] }>(
     `${urls.capaUrl}/_sandbox/directory`,
     'GET',
   );
   const directoryEntries = await app.deliveries.directory.upsert(directory.entries.map(directoryEntryInput));
+  // Capa sends no KYB webhook: the businesses in KYB review are found by reading them, as an import does.
+  const kyb = await app.deliveries.kybSweep.run(
+    directory.entries.flatMap((entry) =>
+      entry.provider === 'capa' && entry.subjectType === 'business' ? [entry.userId] : [],
+    ),
+  );
 
   const capa = await sandboxCall<{ data: { delivered: number } }>(
     `${urls.capaUrl}/_sandbox/capa/replay-webhooks`,
@@ -75,7 +84,13 @@ export async function seedFromSandbox(
     );
     connectfiDelivered += replay.data.delivered;
   }
-  return { skipped: false, directoryEntries, capaDelivered: capa.data.delivered, connectfiDelivered };
+  return {
+    skipped: false,
+    directoryEntries,
+    capaDelivered: capa.data.delivered,
+    connectfiDelivered,
+    kybOpened: kyb.opened,
+  };
 }
 
 /**
@@ -96,7 +111,7 @@ export async function startEmbeddedUpstreams(config: AppConfig) {
       const seeded = await seedFromSandbox(app, sandbox);
       const queue = seeded.skipped
         ? '  review queue: kept from the previous run'
-        : `  review queue: ${seeded.capaDelivered} Capa and ${seeded.connectfiDelivered} connectFi webhooks delivered (${seeded.directoryEntries} directory entries imported)`;
+        : `  review queue: ${seeded.capaDelivered} Capa and ${seeded.connectfiDelivered} connectFi webhooks delivered, ${seeded.kybOpened} Capa businesses in KYB review (${seeded.directoryEntries} directory entries imported)`;
       const lines = [
         '',
         `Review Desk is running at ${config.publicUrl}`,

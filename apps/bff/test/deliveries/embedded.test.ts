@@ -18,7 +18,14 @@ describeEachEngine('embedded start-up', (engine) => {
       (row) => row.status === 'REVIEW_NEEDED',
     );
     const waiting = await scenarios(h.sandbox.connectfiUrl, 'waiting_review');
-    expect(first).toMatchObject({ skipped: false, capaDelivered: reviewNeeded.length });
+    // Capa sends no KYB webhook: businesses in KYB review are found by reading them.
+    const kybReview = await scenarios(h.sandbox.capaUrl, 'kyb:review_needed');
+    expect(kybReview.length).toBeGreaterThan(0);
+    expect(first).toMatchObject({
+      skipped: false,
+      capaDelivered: reviewNeeded.length,
+      kybOpened: kybReview.length,
+    });
     expect(first.connectfiDelivered).toBeGreaterThanOrEqual(waiting.length);
 
     const cases = await h.app.db
@@ -27,7 +34,8 @@ describeEachEngine('embedded start-up', (engine) => {
       .select(['provider', 'subject_id'])
       .execute();
     const opened = new Set(cases.map((row) => `${row.provider}:${row.subject_id}`));
-    for (const row of [...reviewNeeded, ...waiting]) expect(opened).toContain(`${row.provider}:${row.id}`);
+    for (const row of [...reviewNeeded, ...waiting, ...kybReview])
+      expect(opened).toContain(`${row.provider}:${row.id}`);
 
     const second = await seedFromSandbox(h.app, h.sandbox);
     expect(second.skipped).toBe(true);

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { CaseTables } from '../../cases/schema';
 import { SubjectDirectory } from '../../deliveries/directory';
 import { DeliveryStore } from '../../deliveries/intake';
+import { KybSweep } from '../../deliveries/kyb-sweep';
 import { DecisionWebhook, type DecisionWebhookOptions } from '../../deliveries/outbound';
 import { Reconciler } from '../../deliveries/reconcile';
 import type { DeliveryTables } from '../../deliveries/schema';
@@ -25,6 +26,8 @@ declare module 'fastify' {
       directory: SubjectDirectory;
       worker: DeliveryWorker;
       reconciler: Reconciler;
+      /** Reads the imported Capa users for businesses in KYB review (Capa sends no KYB webhook). */
+      kybSweep: KybSweep;
       /** null when DECISION_WEBHOOK_URL is not set. */
       decisionWebhook: DecisionWebhook | null;
     };
@@ -61,7 +64,13 @@ export default fp(
     const decisionWebhook = configured
       ? new DecisionWebhook(db, { ...options.decisionWebhook, ...configured }, app.log)
       : null;
-    app.decorate('deliveries', { intake, directory, worker, reconciler, decisionWebhook });
+    const kybSweep = new KybSweep({
+      sync,
+      loadView,
+      log: app.log,
+      concurrency: options.reconcileConcurrency,
+    });
+    app.decorate('deliveries', { intake, directory, worker, reconciler, kybSweep, decisionWebhook });
 
     let reconcileTimer: NodeJS.Timeout | null = null;
     let unsubscribe: (() => void) | null = null;

@@ -20,7 +20,7 @@ const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['directory'],
         summary:
-          'Insert or update directory entries (up to 5,000 per call); re-queues deliveries that now match',
+          'Insert or update directory entries (up to 5,000 per call); re-queues deliveries that now match, and reads the Capa users for businesses in KYB review',
         body: DirectoryImportBody,
         response: { 200: DirectoryImportResponse, ...errors },
       },
@@ -29,6 +29,10 @@ const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const imported = await app.deliveries.directory.upsert(request.body.entries);
       const requeued = await app.deliveries.intake.requeueMatched();
       for (const id of requeued) app.deliveries.worker.enqueue(id);
+      // Capa sends no KYB webhook: its businesses in KYB review are found by reading the imported users.
+      app.deliveries.kybSweep.start(
+        request.body.entries.filter((entry) => entry.provider === 'capa').map((entry) => entry.subjectId),
+      );
       request.log.info({ imported, requeued: requeued.length }, 'subject directory imported');
       return { imported, requeued: requeued.length };
     },

@@ -277,4 +277,30 @@ describeEachEngine('Capa KYB cases', (engine) => {
     const live = (await call(analyst, 'GET', `/api/subjects/connectfi/${id}`)).json();
     expect(live.subject.displayName).toBeNull();
   });
+
+  it('finds a business in KYB review among the Capa users an admin imports, with no webhook and no manual step', async () => {
+    const reviewNeeded = await createUser('BUSINESS');
+    await completeKyb(reviewNeeded, { verificationStatus: 'REVIEW_NEEDED', businessName: 'Sweep Norte SA' });
+    const verified = await createUser('BUSINESS');
+    await completeKyb(verified, { verificationStatus: 'VERIFIED' });
+    const notStarted = await createUser('BUSINESS');
+    const admin = await signIn(app, 'admin', 'admin-demo');
+    const imported = await call(admin, 'POST', '/api/directory/import', {
+      entries: [reviewNeeded, verified, notStarted].map((subjectId, index) => ({
+        provider: 'capa',
+        subjectId,
+        externalUserId: `sweep-org-${counter}-${index}`,
+      })),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    await app.deliveries.kybSweep.idle();
+
+    const queue = async (subjectId: string) =>
+      (await call(analyst, 'GET', `/api/cases?q=${encodeURIComponent(subjectId)}`)).json().items;
+    expect(await queue(reviewNeeded)).toEqual([
+      expect.objectContaining({ subjectType: 'business', displayName: 'Sweep Norte SA', origin: 'upstream' }),
+    ]);
+    expect(await queue(verified)).toEqual([]);
+    expect(await queue(notStarted)).toEqual([]);
+  });
 });
