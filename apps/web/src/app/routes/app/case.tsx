@@ -36,9 +36,19 @@ export function Component() {
   const { caseId = '' } = useParams();
   const user = useUser();
   const detail = useCase(caseId);
+  // Kept above the case's own page, so the notice outlives the move to the next case.
+  const [decided, setDecided] = useState<DecisionResponse | null>(null);
+  const notice = <DecisionNotice response={decided} onClose={() => setDecided(null)} />;
   useCaseEvents();
 
-  if (detail.isPending) return <PageSkeleton label="Loading the case" />;
+  if (detail.isPending) {
+    return (
+      <>
+        <PageSkeleton label="Loading the case" />
+        {notice}
+      </>
+    );
+  }
   if (detail.isError) {
     return (
       <ErrorState
@@ -52,16 +62,31 @@ export function Component() {
       />
     );
   }
-  return <CasePage key={caseId} detail={detail.data} user={user} onReloadView={() => detail.refetch()} />;
+  return (
+    <>
+      <CasePage
+        key={caseId}
+        detail={detail.data}
+        user={user}
+        onReloadView={() => detail.refetch()}
+        onDecided={setDecided}
+      />
+      {notice}
+    </>
+  );
 }
 
-type CasePageProps = { detail: CaseDetail; user: SessionUser; onReloadView: () => void };
+type CasePageProps = {
+  detail: CaseDetail;
+  user: SessionUser;
+  onReloadView: () => void;
+  onDecided: (response: DecisionResponse) => void;
+};
 
 /** The reviewer's workspace: header, section rail, evidence and decision, and the keys that drive them. */
-function CasePage({ detail, user, onReloadView }: CasePageProps) {
+function CasePage({ detail, user, onReloadView, onDecided }: CasePageProps) {
   const navigate = useNavigate();
   const summary = detail.case;
-  const [decided, setDecided] = useState<DecisionResponse | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const nextCase = useClaimNextCase({
     onSuccess: (response) =>
@@ -124,14 +149,13 @@ function CasePage({ detail, user, onReloadView }: CasePageProps) {
             acknowledgements={acknowledgements}
             stale={shown.stale}
             onDecided={(response, openNext) => {
-              setDecided(response);
+              onDecided(response);
               if (openNext) nextCase.mutate();
             }}
           />
         }
         onGoToDecision={goToDecision}
       />
-      <DecisionNotice response={decided} onClose={() => setDecided(null)} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

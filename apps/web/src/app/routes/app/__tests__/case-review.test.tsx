@@ -158,6 +158,44 @@ describe('the second review', () => {
   });
 });
 
+describe('after recording a decision', () => {
+  it('says what happened even when the next case opens, with a link back to the decided case', async () => {
+    const nextId = 'c0ffee00-0000-4000-8000-000000000009';
+    const fetchMock = mockFetch().signedInAs('senior').get(casePath, { body: reviewDetail() });
+    fetchMock.post(`${casePath}/decision`, (request) => ({
+      body: {
+        case: caseSummary({ state: 'resolved', resolution: 'approved', version: 5 }),
+        decision: { ...firstDecision, ...(request.body as object), id: 'decision-2', stage: 'second_of_two' },
+      },
+    }));
+    fetchMock.post('/api/cases/next', {
+      body: { case: caseSummary({ id: nextId, displayName: 'Next Person', assignee: seniorRef }) },
+    });
+    fetchMock.get(`/api/cases/${nextId}`, {
+      body: caseDetail({ case: { id: nextId, displayName: 'Next Person', assignee: seniorRef } }),
+    });
+    const { user } = renderApp(`/cases/${caseId}`);
+    const card = await proposedCard();
+    await user.click(within(card).getByRole('button', { name: 'Agree: approve' }));
+    await user.click(within(card).getByRole('checkbox', { name: 'Confirm the 1 acknowledgement above' }));
+    const panel = await decisionPanel();
+    await user.click(within(panel).getByRole('textbox', { name: /Note for the record/ }));
+    await user.paste('EDD reviewed: the inheritance is documented');
+    expect(
+      (within(panel).getByRole('switch', { name: 'Open the next case after deciding' }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    await user.click(within(panel).getByRole('button', { name: 'Record decision' }));
+    await waitFor(() => expect(fetchMock.calls('POST', '/api/cases/next')).toHaveLength(1));
+    await screen.findByRole('heading', { name: /Next Person/ });
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toContain('Approve recorded');
+    expect(within(notice).getByRole('link', { name: 'Open that case' }).getAttribute('href')).toBe(
+      `/cases/${caseId}`,
+    );
+  });
+});
+
 describe('a first decision voided by a change of the verification', () => {
   it('tells the second reviewer what changed, in the words of the page', async () => {
     const detail = reviewDetail();
