@@ -121,6 +121,7 @@ export class SubjectService {
         this.rememberCapaRead(id, read);
         return { read, raw };
       } catch (error) {
+        if (isOtherUserType(error)) continue;
         if (!isNotFound(error)) throw error;
         // Capa's documented 404 for a user it does not know: "Requested User was not found".
         if (/user was not found/i.test(error.upstreamMessage ?? '')) unknownUser = error;
@@ -226,6 +227,10 @@ function normalise(provider: Provider, read: string, raw: unknown, id: string, n
 }
 
 const key = (provider: Provider, id: string) => `${provider}:${id}`;
+
+/** Capa's 400 INVALID_VERIFICATION_TYPE_FOR_USER: a KYC read of a business, or a KYB read of a person. */
+const isOtherUserType = (error: unknown): boolean =>
+  error instanceof UpstreamError && error.upstreamCode === 'INVALID_VERIFICATION_TYPE_FOR_USER';
 
 const isNotFound = (error: unknown): error is UpstreamError =>
   error instanceof UpstreamError && error.kind === 'not_found';
