@@ -6,6 +6,7 @@ import { TableSkeleton } from '@/components/feedback/skeletons';
 import { useUsers } from '@/features/admin/api/get-users';
 import { useUpdateUser } from '@/features/admin/api/update-user';
 import { AddUserDialog } from '@/features/admin/components/add-user-dialog';
+import { Lockouts } from '@/features/admin/components/lockouts';
 import { SetPasswordDialog } from '@/features/admin/components/set-password-dialog';
 import { SsoMapping } from '@/features/admin/components/sso-mapping';
 import { UsersTable } from '@/features/admin/components/users-table';
@@ -66,6 +67,7 @@ function UsersPage({ selfId }: { selfId: string }) {
           onResetPassword={setResetting}
         />
       )}
+      <Lockouts />
       <SsoMapping />
       {adding && (
         <AddUserDialog

@@ -23,13 +23,15 @@ const users = [
 ];
 
 const noSso = { body: { localLogin: true, singleSignOn: null } };
+const noLockouts = { body: { items: [] } };
 
 describe('the users page', () => {
   it('is in an admin’s navigation and lists the accounts', async () => {
     mockFetch()
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
-      .get('/api/auth/oidc/settings', noSso);
+      .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', noLockouts);
     renderApp('/admin/users');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Users' })).toBeTruthy();
@@ -42,7 +44,8 @@ describe('the users page', () => {
     mockFetch()
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
-      .get('/api/auth/oidc/settings', noSso);
+      .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', noLockouts);
     renderApp('/admin/users');
     await screen.findByRole('table', { name: 'Users' });
     // Not one's own account, and not the role or password of a single sign-on account.
@@ -59,6 +62,7 @@ describe('the users page', () => {
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
       .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', noLockouts)
       .patch('/api/users/dana', (request) => ({
         body: staff('dana', request.body as Partial<StaffUser>),
       }));
@@ -80,6 +84,7 @@ describe('the users page', () => {
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
       .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', noLockouts)
       .post('/api/users', errorReply(409, 'username_taken', 'A user named "dana" already exists'));
     const { user } = renderApp('/admin/users');
     await user.click(await screen.findByRole('button', { name: 'Add a user' }));
@@ -106,6 +111,7 @@ describe('the users page', () => {
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
       .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', noLockouts)
       .post('/api/users/dana/password', { body: staff('dana') });
     const { user } = renderApp('/admin/users');
     await screen.findByRole('table', { name: 'Users' });
@@ -123,6 +129,7 @@ describe('the users page', () => {
     mockFetch()
       .signedInAs('admin')
       .get('/api/users', { body: { items: users } })
+      .get('/api/auth/lockouts', noLockouts)
       .get('/api/auth/oidc/settings', {
         body: {
           localLogin: false,
@@ -142,6 +149,24 @@ describe('the users page', () => {
     expect(within(map).getByText('kyc-analysts')).toBeTruthy();
     expect(within(map).getByText('Analyst')).toBeTruthy();
     expect(screen.getByText(/Password sign-in is off/)).toBeTruthy();
+  });
+
+  it('shows who is locked out of signing in now', async () => {
+    mockFetch()
+      .signedInAs('admin')
+      .get('/api/users', { body: { items: users } })
+      .get('/api/auth/oidc/settings', noSso)
+      .get('/api/auth/lockouts', {
+        body: {
+          items: [
+            { username: 'dana', address: '10.0.0.7', kind: 'locked', failures: 5, retryAfterSeconds: 600 },
+          ],
+        },
+      });
+    renderApp('/admin/users');
+    const table = await screen.findByRole('table', { name: 'Sign-in lock-outs' });
+    expect(within(table).getByText('10.0.0.7')).toBeTruthy();
+    expect(within(table).getByText('Locked')).toBeTruthy();
   });
 
   it('keeps the page and its link from everyone but admins', async () => {
