@@ -31,6 +31,7 @@ import flagRoutes from './routes/api/flags';
 import reconcileRoutes from './routes/api/reconcile';
 import subjectRoutes from './routes/api/subjects';
 import userRoutes from './routes/api/users';
+import viewRoutes from './routes/api/views';
 import webhookSettingsRoutes from './routes/api/webhooks';
 import healthRoutes from './routes/health';
 import webhookRoutes from './routes/webhooks';
@@ -119,6 +120,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(eventRoutes, { prefix: '/api/events', ...options.events, now: options.now });
   await app.register(directoryRoutes, { prefix: '/api/directory' });
   await app.register(flagRoutes, { prefix: '/api/flags' });
+  await app.register(viewRoutes, { prefix: '/api/views' });
   await app.register(deliveryRoutes, { prefix: '/api/deliveries' });
   await app.register(webhookSettingsRoutes, { prefix: '/api/webhooks' });
   await app.register(userRoutes, { prefix: '/api/users' });

@@ -65,6 +65,10 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/flags':                       [401,        403,     403,    ok,      403],
   'GET /api/flags':                                  [401,        ok,      ok,     403,     403],
   'POST /api/flags/:id/handled':                     [401,        ok,      ok,     403,     403],
+  'GET /api/views':                                  [401,        ok,      ok,     ok,      ok ],
+  'POST /api/views':                                 [401,        ok,      ok,     ok,      ok ],
+  'PATCH /api/views/:id':                            [401,        ok,      ok,     ok,      ok ],
+  'DELETE /api/views/:id':                           [401,        ok,      ok,     ok,      ok ],
   'GET /api/cases/:id/evidence-pack.pdf':            [401,        403,     ok,     403,     ok ],
 
   'GET /api/audit':                                  [401,        403,     ok,     403,     ok ],

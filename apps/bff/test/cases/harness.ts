@@ -57,7 +57,7 @@ export interface CaseHarness {
   as: Record<Person, SignedIn>;
   call(
     person: Person,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;

@@ -14,6 +14,7 @@ import { auditSubjects } from './0016-audit-subjects';
 import { directoryRecordViews } from './0017-directory-record-views';
 import { providerDrift } from './0018-provider-drift';
 import { beneficialOwnerViews } from './0019-beneficial-owner-views';
+import { savedViewColumns } from './0020-saved-view-columns';
 
 /**
  * Every migration, in the order they run. Names sort in that order too: add the next one
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0017-directory-record-views': directoryRecordViews,
   '0018-provider-drift': providerDrift,
   '0019-beneficial-owner-views': beneficialOwnerViews,
+  '0020-saved-view-columns': savedViewColumns,
 };
 
 export const migrationProvider: MigrationProvider = {
