@@ -16,8 +16,13 @@ export function useRecordEvidenceViewed() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: recordEvidenceViewed,
-    onSuccess: (response, { caseId, evidence }) => {
-      queryClient.setQueryData<CaseDetail>(caseDetailQueryKey(caseId), (detail) =>
+    onSuccess: async (response, { caseId, evidence }) => {
+      const key = caseDetailQueryKey(caseId);
+      // A reload that left before this opening was recorded (after a claim, say) would answer with the approval
+      // as it was then and overwrite this one: cancel it, and reload once more after.
+      const reloading = queryClient.isFetching({ queryKey: key }) > 0;
+      if (reloading) await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData<CaseDetail>(key, (detail) =>
         detail
           ? {
               ...detail,
@@ -32,6 +37,7 @@ export function useRecordEvidenceViewed() {
             }
           : detail,
       );
+      if (reloading) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }
