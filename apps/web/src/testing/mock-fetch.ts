@@ -91,6 +91,7 @@ export function mockFetch() {
     get: (path: string | RegExp, responder: Responder) => api.on('GET', path, responder),
     post: (path: string | RegExp, responder: Responder) => api.on('POST', path, responder),
     patch: (path: string | RegExp, responder: Responder) => api.on('PATCH', path, responder),
+    delete: (path: string | RegExp, responder: Responder) => api.on('DELETE', path, responder),
     /** Requests made to one endpoint, in order. */
     calls: (method: string, path: string | RegExp) =>
       requests.filter((request) =>

@@ -30,6 +30,14 @@ export const defaultSortDirection: Record<CaseSort, 'asc' | 'desc'> = {
   updated: 'desc',
 };
 
+/** Each order's directions in words; the priority order has one. */
+export const sortDirectionLabels: Record<CaseSort, Partial<Record<'asc' | 'desc', string>>> = {
+  priority: { desc: 'Most urgent first' },
+  score: { desc: 'Highest first', asc: 'Lowest first' },
+  age: { asc: 'Oldest first', desc: 'Newest first' },
+  updated: { desc: 'Latest first', asc: 'Earliest first' },
+};
+
 /** The states of the work: what the queue shows unless the reviewer asks for more. */
 export const workStates: readonly CaseState[] = ['open', 'reopened', 'in_review'];
 

@@ -1,3 +1,4 @@
+import type { SavedView, SaveViewRequest } from '@review-desk/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeEventSource } from '@/testing/fake-event-source';
@@ -177,23 +178,48 @@ describe('the queue', () => {
     expect(await within(table).findByText('Claimed by Demo senior')).toBeTruthy();
   });
 
-  it('saves the current view, with its filters, from the views dialog', async () => {
-    queueBackend();
+  it('saves the current view with the desk, shared with the team, and shows it in words', async () => {
+    const fetchMock = queueBackend();
+    const saved: SavedView[] = [];
+    fetchMock.get('/api/views', () => ({ body: { mine: saved, team: [] } }));
+    fetchMock.post('/api/views', (request) => {
+      const body = request.body as SaveViewRequest;
+      const view: SavedView = {
+        id: '5b0c1c2e-0000-4000-8000-000000000001',
+        name: body.name,
+        search: body.search,
+        hiddenColumns: body.hiddenColumns,
+        shared: body.shared ?? false,
+        owner: { id: 'user-analyst', displayName: 'Demo analyst' },
+        createdAt: '2026-03-02T09:00:00.000Z',
+        updatedAt: '2026-03-02T09:00:00.000Z',
+      };
+      saved.push(view);
+      return { body: { view } };
+    });
     const { user } = renderApp('/queue?provider=capa');
     await screen.findByRole('table', { name: 'Case queue' });
 
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    // The menu's code loads the first time it opens.
     expect(await screen.findByRole('menuitem', { name: 'No saved views yet' })).toBeTruthy();
     await user.click(screen.getByRole('menuitem', { name: 'Save or manage views…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Saved views' });
     await user.type(within(dialog).getByLabelText('Name for the current view'), 'Capa only');
+    await user.click(within(dialog).getByLabelText('Share with the team'));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    const saved = within(dialog).getByRole('list', { name: 'Saved views' });
-    expect(within(saved).getByText('Capa only')).toBeTruthy();
-    expect(within(saved).getByText('provider=capa')).toBeTruthy();
-    expect(within(dialog).getByRole('button', { name: 'Delete view Capa only' })).toBeTruthy();
+    const list = await within(dialog).findByRole('list', { name: 'Saved views' });
+    expect(within(list).getByText('Capa only')).toBeTruthy();
+    expect(
+      within(list).getByText(
+        'My work · Capa · Priority (SLA, then score), most urgent first · Shared with the team',
+      ),
+    ).toBeTruthy();
+    expect(fetchMock.calls('POST', '/api/views')[0]?.body).toMatchObject({
+      name: 'Capa only',
+      search: 'provider=capa',
+      shared: true,
+    });
   });
 
   it('keeps only the rows on screen in the table once it holds more than a hundred', async () => {

@@ -14,14 +14,15 @@ import { EmptyState } from '@/components/feedback/empty-state';
 import { QUEUE_RESULTS_ID, type QueueSearch } from '../../utils/queue-search';
 import { ColumnChooser } from './column-chooser';
 import { createQueueColumns } from './queue-columns';
-import { type SavedView, SavedViews } from './saved-views';
+import { SavedViews } from './views/saved-views';
+import type { QueueSetUp } from './views/view-menu-items';
 
 type QueueTableProps = {
   cases: CaseSummary[];
   search: QueueSearch;
   searchString: string;
   onSearchChange: (search: QueueSearch) => void;
-  onApplyView: (view: SavedView) => void;
+  onApplyView: (view: QueueSetUp) => void;
   hiddenColumns: string[];
   onHiddenColumnsChange: (hidden: string[]) => void;
   now: number;

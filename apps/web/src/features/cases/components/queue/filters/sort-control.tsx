@@ -6,18 +6,14 @@ import {
   ToggleButton,
   ToggleButtonGroup,
 } from '@mui/material';
-import type { CaseSort } from '@review-desk/contracts';
 import { useId } from 'react';
-import { caseSortLabels, caseSortValues, defaultSortDirection } from '../../../utils/queue-search';
+import {
+  caseSortLabels,
+  caseSortValues,
+  defaultSortDirection,
+  sortDirectionLabels,
+} from '../../../utils/queue-search';
 import { type FilterProps, toggleSx } from './filter-parts';
-
-/** Each order's directions in words; the priority order has one. */
-const directionLabels: Record<CaseSort, Partial<Record<'asc' | 'desc', string>>> = {
-  priority: { desc: 'Most urgent first' },
-  score: { desc: 'Highest first', asc: 'Lowest first' },
-  age: { asc: 'Oldest first', desc: 'Newest first' },
-  updated: { desc: 'Latest first', asc: 'Earliest first' },
-};
 
 /** The order of the queue and its direction, the one in effect always shown as chosen. */
 export function SortControl({ search, set }: Omit<FilterProps, 'facets'>) {
@@ -57,7 +53,7 @@ export function SortControl({ search, set }: Omit<FilterProps, 'facets'>) {
         }}
       >
         {(['desc', 'asc'] as const).flatMap((value) => {
-          const label = directionLabels[sort][value];
+          const label = sortDirectionLabels[sort][value];
           return label === undefined
             ? []
             : [
