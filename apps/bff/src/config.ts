@@ -46,6 +46,8 @@ export interface AppConfig {
   reconcileIntervalMinutes: number;
   /** The budget of the last read kept per subject (for its media, and to skip re-normalising the same answer). */
   subjectCacheMegabytes: number;
+  /** Reconciliation also re-reads cases resolved this many days back (the provider may change its verdict). */
+  reconcileResolvedDays: number;
   /**
    * Who may read /metrics. token: a bearer token it requires; port: a listener of its own (on host) instead of
    * the main one. Neither set: no /metrics at all.
@@ -270,6 +272,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     decisionWebhook,
     reconcileIntervalMinutes: integer(env, 'RECONCILE_INTERVAL_MINUTES', 5, 0, 24 * 60),
     subjectCacheMegabytes: integer(env, 'SUBJECT_CACHE_MB', 64, 1, 4096),
+    reconcileResolvedDays: integer(env, 'RECONCILE_RESOLVED_DAYS', 30, 0, 3650),
     metrics: {
       token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', 16) : null,
       port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,

@@ -216,6 +216,36 @@ describeEachEngine("the desk is told when the provider's verdict contradicts its
     expect((await h.app.cases.store.getSummary(caseId)).state).toBe('reopened');
   });
 
+  it('finds the drift by reconciliation when no webhook came, as the case was resolved recently', async () => {
+    const subject = subjects[3];
+    if (!subject) throw new Error('no fourth Capa user');
+    await complete(subject, 'REVIEW_NEEDED');
+    const caseId = await liveCase(subject);
+    await reject(caseId);
+    // Capa verifies the user, and its webhook is lost.
+    await sandboxPost(h.sandbox.capaUrl, `/_sandbox/capa/users/${subject.id}/complete`, {
+      result: 'VERIFIED',
+    });
+    expect((await h.app.cases.store.getSummary(caseId)).providerDisagreement).toBeNull();
+    const run = await h.app.inject({
+      method: 'POST',
+      url: '/api/reconcile',
+      headers: await h.adminHeaders(),
+    });
+    expect(run.statusCode).toBe(200);
+    expect((await h.app.cases.store.getSummary(caseId)).providerDisagreement).toMatchObject({
+      deskResolution: 'rejected',
+      providerVerdict: 'approved',
+    });
+    const audited = await db()
+      .selectFrom('audit_events')
+      .select('actor_username')
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'case.provider_disagreement')
+      .execute();
+    expect(audited).toEqual([{ actor_username: 'reconciliation' }]);
+  });
+
   it('clears a disagreement when the provider comes round to the desk', async () => {
     const subject = subjects[2];
     if (!subject) throw new Error('no third Capa user');

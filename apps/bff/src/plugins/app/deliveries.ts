@@ -59,6 +59,7 @@ export default fp(
       loadView,
       log: app.log,
       concurrency: options.reconcileConcurrency,
+      resolvedDays: app.config.reconcileResolvedDays,
     });
     const configured = app.config.decisionWebhook;
     const decisionWebhook = configured
