@@ -53,7 +53,8 @@ describe('users command line', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', path.join(import.meta.dirname, '../../src/cli/users.ts'), '--help'],
-      { timeout: 15_000 },
+      // From the package, whose dependencies hold tsx (the workspace root's do not).
+      { timeout: 15_000, cwd: path.join(import.meta.dirname, '../..') },
     );
     expect(stdout).toContain('add <username> --role <role>');
   });
