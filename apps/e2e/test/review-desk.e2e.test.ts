@@ -213,7 +213,7 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
     const decisions = page
       .getByRole('region', { name: 'Timeline' })
       .getByRole('listitem')
-      .filter({ hasText: 'Case decided' });
+      .filter({ hasText: 'Decided: ' });
     await expect.poll(() => decisions.count()).toBe(2);
     const texts = await decisions.allTextContents();
     expect(texts.some((text) => text.includes('analyst'))).toBe(true);

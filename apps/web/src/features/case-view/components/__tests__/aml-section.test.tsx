@@ -154,7 +154,7 @@ describe('AmlSection', () => {
     expect(onDispose).toHaveBeenCalledWith('hit-1', 'false_positive');
   });
 
-  it("names each listing's type and links its source in the row, beside Capa's own resolution", () => {
+  it("names each listing's type in the row, beside Capa's own resolution, and links its source in the details", async () => {
     const aml = capaView().aml;
     if (!aml.provided) throw new Error('fixture');
     const hit = amlHit({
@@ -163,12 +163,16 @@ describe('AmlSection', () => {
         { listName: 'Press', listType: 'adverse_media', url: 'javascript:alert(1)' },
       ],
     });
-    renderComponent(<AmlSection provider="capa" section={{ ...aml, numHits: 1, entityHits: [hit] }} />);
+    const { user } = renderComponent(
+      <AmlSection provider="capa" section={{ ...aml, numHits: 1, entityHits: [hit] }} />,
+    );
     const table = screen.getByRole('table', { name: 'AML entity hits' });
     expect(within(table).getByRole('columnheader', { name: 'Capa resolution' })).toBeTruthy();
+    // The row names the kinds of list; each listing's source is a link in the hit's details.
     const lists = within(table).getAllByRole('row')[1]?.textContent ?? '';
-    expect(lists).toContain('PEP: Registro PEP');
-    expect(lists).toContain('Adverse media: Press');
+    expect(lists).toContain('PEP');
+    expect(lists).toContain('Adverse media');
+    await user.click(screen.getByRole('button', { name: 'Show listing details for Juan Perez Lopez' }));
     expect(within(table).getByRole('link', { name: 'Registro PEP' }).getAttribute('href')).toBe(
       'https://pep.example/1',
     );
