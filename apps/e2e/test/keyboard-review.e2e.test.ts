@@ -181,6 +181,10 @@ describe.runIf(Boolean(chromiumPath))('a whole review by keyboard', () => {
       if (now.type === 'checkbox' && now.checked === false) await page.keyboard.press('Space');
     }
     await page.keyboard.press('a');
+    // a brings the reason to the keyboard once the outcome has rendered: Enter goes there only after that.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null))
+      .toBe('combobox');
     await page.keyboard.press('Enter');
     await page.getByRole('option').first().waitFor();
     await page.keyboard.press('Enter');
