@@ -155,6 +155,9 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
       .getByRole('table', { name: 'AML entity hits' })
       .getByRole('group', { name: /^Disposition of / });
     expect(await hits.count()).toBeGreaterThan(1);
+    // Each hit row names its lists and links their sources without being expanded.
+    const firstRow = page.getByRole('table', { name: 'AML entity hits' }).getByRole('row').nth(1);
+    expect(await firstRow.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\//);
     await shot(page, '03-capa-case');
     expect(await blockingViolations(page, 'case')).toEqual([]);
   });

@@ -1,12 +1,12 @@
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@mui/icons-material/KeyboardArrowRight';
-import { IconButton, Typography } from '@mui/material';
-import { type AmlEntityHit, amlListTypeLabels, listTypesOf } from '@review-desk/contracts';
+import { IconButton, Link, Stack, Typography } from '@mui/material';
+import { type AmlEntityHit, amlListTypeLabels, listingsOf } from '@review-desk/contracts';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { formatScore } from '@/lib/format';
 import { EnumValueDisplay } from './enum-value';
-import { OptionalText } from './upstream-text';
+import { OptionalText, UpstreamText } from './upstream-text';
 
 /** A hit with the reference the case API knows it by: the provider's hit id, or "#<index>". */
 export type AmlHitRow = { ref: string; hit: AmlEntityHit };
@@ -26,13 +26,15 @@ export const amlCellSx: Record<string, object> = {
   dateOfBirth: noWrap,
   nameMatchScore: noWrap,
   dateOfBirthMatchScore: noWrap,
+  lists: { ...wrapWords, minWidth: 160 },
   resolutionStatus: wrapWords,
 };
 
 /** Missing scores sort last whichever way the column is sorted. */
 const scoreSort = { sortUndefined: 'last' as const, sortDescFirst: true };
 
-/** The hit's row: what tells two hits apart at a glance. Sources, aliases and match types are in its details. */
+/** The hit's row: what tells two hits apart at a glance, with each listing's kind and source. Aliases and match
+ * types are in its details. */
 export const amlHitColumns: ColumnDef<AmlHitRow, unknown>[] = [
   column.display({
     id: 'expand',
@@ -85,13 +87,8 @@ export const amlHitColumns: ColumnDef<AmlHitRow, unknown>[] = [
   }),
   column.display({
     id: 'lists',
-    header: 'Lists',
-    cell: ({ row }) =>
-      listTypesOf(row.original.hit).map((type) => (
-        <Typography key={type} variant="body2" component="span" sx={{ display: 'block' }}>
-          {amlListTypeLabels[type]}
-        </Typography>
-      )),
+    header: 'Lists and sources',
+    cell: ({ row }) => <HitListings hit={row.original.hit} />,
   }),
   column.display({
     id: 'resolutionStatus',
@@ -99,3 +96,26 @@ export const amlHitColumns: ColumnDef<AmlHitRow, unknown>[] = [
     cell: ({ row }) => <EnumValueDisplay value={row.original.hit.resolutionStatus} />,
   }),
 ];
+
+/** Each listing's kind, and its source as a link when Capa sent an http(s) one (upstream text, rendered as text). */
+function HitListings({ hit }: { hit: AmlEntityHit }) {
+  const listings = listingsOf(hit);
+  if (listings.length === 0) return <Typography variant="body2">{amlListTypeLabels.unclassified}</Typography>;
+  return (
+    <Stack spacing={0.5}>
+      {listings.map((listing, index) => (
+        <Typography key={index} variant="body2" component="div">
+          <strong>{amlListTypeLabels[listing.listType]}</strong>
+          {': '}
+          {listing.url ? (
+            <Link href={listing.url} target="_blank" rel="noopener noreferrer">
+              <UpstreamText>{listing.sourceName ?? listing.listName ?? listing.url}</UpstreamText>
+            </Link>
+          ) : (
+            <OptionalText value={listing.sourceName ?? listing.listName} />
+          )}
+        </Typography>
+      ))}
+    </Stack>
+  );
+}
