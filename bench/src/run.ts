@@ -14,7 +14,7 @@ import { caseViewRows } from './phases/case-view';
 import { ingestionRows } from './phases/ingestion';
 import { memoryRows } from './phases/memory';
 import { nextCaseRow } from './phases/next-case';
-import { type BffReady, queueRows } from './phases/queue';
+import { type BffReady, queueAtSizes, queueSizes } from './phases/queue';
 import { bundleRows, chromiumPath, pageRows } from './phases/spa';
 
 /**
@@ -25,15 +25,16 @@ import { bundleRows, chromiumPath, pageRows } from './phases/spa';
 const env = process.env;
 const seconds = Number(env.BENCH_DURATION || 5);
 const memoryRequests = Number(env.BENCH_MEMORY_REQUESTS || 100_000);
-const queueCases = Number(env.BENCH_QUEUE_CASES || 100_000);
 // A p95 needs enough samples to be more than the slowest one or two: 100 take about ten seconds per engine.
 const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 100);
 const postgresUrl =
   env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 // BENCH_ONLY=c,d runs some sections (a and b run together); such a partial run does not replace latest.json.
 const sections = new Set((env.BENCH_ONLY || 'a,b,c,d,e,f').split(',').map((section) => section.trim()));
+// BENCH_ENGINES=postgres skips PGlite (a million cases is a PostgreSQL-only run); also partial.
+const engines = new Set((env.BENCH_ENGINES || 'pglite,postgres').split(',').map((engine) => engine.trim()));
 const runs = (section: string) => sections.has(section) || (section === 'a' && sections.has('b'));
-const partial = ['a', 'c', 'd', 'e', 'f'].some((section) => !runs(section));
+const partial = ['a', 'c', 'd', 'e', 'f'].some((section) => !runs(section)) || engines.size < 2;
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const webDist = path.resolve(benchDir, '../apps/web/dist');
@@ -66,7 +67,8 @@ function ensureWebBuild(): boolean {
 
 async function main(): Promise<Row[]> {
   const rows: Row[] = [];
-  const hasWeb = ensureWebBuild();
+  // Only the SPA section needs a build: a queue or ingestion run does not wait for one.
+  const hasWeb = runs('e') ? ensureWebBuild() : existsSync(path.join(webDist, 'index.html'));
   progress('starting the sandbox and the passthrough');
   const sandbox = await start<SandboxReady>('sandbox');
   const { capaUrl, connectfiUrl } = sandbox.ready;
@@ -132,24 +134,39 @@ async function main(): Promise<Row[]> {
       ? bundleRows(webDist)
       : [notRun('e. SPA', 'bundle sizes', 'the SPA did not build')];
   for (const label of ['PGlite', 'PostgreSQL'] as const) {
+    if (!engines.has(label === 'PGlite' ? 'pglite' : 'postgres')) continue;
     if (!runs('c') && !runs('d') && !(runs('e') && label === 'PGlite')) continue;
     const schema = label === 'PostgreSQL' ? await freshSchema(postgresUrl) : null;
     if (label === 'PostgreSQL' && !schema) {
       rows.push(
-        notRun('c. queue (PostgreSQL)', `${queueCases.toLocaleString('en')} cases`, 'not run: no PostgreSQL'),
+        notRun(
+          'c. queue (PostgreSQL)',
+          `${queueSizes(env.BENCH_QUEUE_CASES, label)
+            .map((size) => size.toLocaleString('en'))
+            .join(', ')} cases`,
+          'not run: no PostgreSQL',
+        ),
       );
       rows.push(notRun('d. ingestion (PostgreSQL)', 'deliveries/s', 'not run: no PostgreSQL', '≥ 1,000/s'));
       continue;
     }
     try {
       const bff = await start<BffReady>('bff', bffEnv(schema?.url));
-      if (runs('c') || runs('e')) {
-        progress(`c: seeding ${queueCases} cases on ${label}`);
-        const seedMs = await bff.request<number>('seed', { count: queueCases, subjects: seedSubjects });
-        progress(`c: seeded in ${(seedMs / 1000).toFixed(1)} s`);
-      }
       const cookie = await signIn(bff.ready.url, 'analyst');
-      if (runs('c')) rows.push(...(await queueRows(bff, cookie, label, queueSamples)));
+      if (runs('c') || runs('e')) {
+        const sizes = queueSizes(env.BENCH_QUEUE_CASES, label);
+        const measured = await queueAtSizes(
+          bff,
+          cookie,
+          label,
+          sizes,
+          queueSamples,
+          seedSubjects,
+          progress,
+          runs('c'),
+        );
+        if (runs('c')) rows.push(...measured);
+      }
       if (runs('e') && label === 'PGlite') spaRows.push(...(await spaPages(bff, cookie)));
       if (runs('d')) {
         progress(`d: ingestion on ${label}`);
@@ -157,7 +174,9 @@ async function main(): Promise<Row[]> {
       }
       await stop(bff);
     } finally {
-      await schema?.drop();
+      // BENCH_KEEP_SCHEMA=1 leaves the seeded schema in place, to look at plans (EXPLAIN) after the run.
+      if (env.BENCH_KEEP_SCHEMA === '1' && schema) progress(`kept ${schema.url}`);
+      else await schema?.drop();
     }
   }
   rows.push(...spaRows);
@@ -203,7 +222,12 @@ try {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machine(),
-    settings: { seconds, memoryRequests, queueCases, queueSamples },
+    settings: {
+      seconds,
+      memoryRequests,
+      queueCases: queueSizes(env.BENCH_QUEUE_CASES, 'PostgreSQL'),
+      queueSamples,
+    },
     table,
     rows,
   };
