@@ -5,7 +5,7 @@ import { CheckDetails } from './check-details';
 import { EnumValueDisplay } from './enum-value';
 import { FieldGrid } from './field-grid';
 import { MaskedIdentifier } from './masked-identifier';
-import { MediaImage, type OnEvidenceViewed } from './media';
+import { CompareButton, MediaImage, type OnEvidenceViewed } from './media';
 import { ProvidedSection } from './section-card';
 import { OptionalText, UpstreamText } from './upstream-text';
 
@@ -139,6 +139,7 @@ export function IdDocumentSection({
               height={260}
             />
           </Stack>
+          <CompareButton media={media} source={source} onEvidenceViewed={onEvidenceViewed} />
         </Stack>
       )}
     </ProvidedSection>

@@ -1,16 +1,11 @@
-import { Box, Typography } from '@mui/material';
-import type { MediaKind, MediaSection } from '@review-desk/contracts';
+import CompareIcon from '@mui/icons-material/Compare';
+import { Box, Button, Typography } from '@mui/material';
+import type { MediaSection } from '@review-desk/contracts';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { isMediaAvailable, type MediaSource, mediaUrl } from '../api/media-url';
 import { createSelfieVideo, takePreloadedVideo } from '../api/preload-media';
-import { ImageViewerDialog } from './image-viewer-dialog';
-
-export const mediaLabels: Record<MediaKind, string> = {
-  front: 'Front of the document',
-  back: 'Back of the document',
-  selfie: 'Selfie',
-  'selfie-video': 'Selfie video',
-};
+import { ImageViewerDialog } from './image-viewer/image-viewer-dialog';
+import { comparisonPair, type ImageKind, mediaLabels, viewerImages } from './image-viewer/viewer-images';
 
 /** Called when a reviewer opens a piece of evidence, so the case records what was looked at. */
 export type OnEvidenceViewed = (
@@ -21,12 +16,12 @@ export type OnEvidenceViewed = (
 type MediaImageProps = {
   media: MediaSection;
   source: MediaSource;
-  kind: Exclude<MediaKind, 'selfie-video'>;
+  kind: ImageKind;
   onEvidenceViewed?: OnEvidenceViewed;
   height?: number;
 };
 
-/** One verification image, with a viewer to zoom, rotate and go full screen. */
+/** One verification image, opening the viewer (zoom, pan, rotate, the case's other images). */
 export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200 }: MediaImageProps) {
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -71,8 +66,50 @@ export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200
       <Typography component="figcaption" variant="caption" color="text.secondary">
         {label}
       </Typography>
-      {open && <ImageViewerDialog open onClose={() => setOpen(false)} src={src} alt={label} title={label} />}
+      {open && (
+        <ImageViewerDialog
+          images={viewerImages(media, source)}
+          initialKind={kind}
+          onClose={() => setOpen(false)}
+          onShown={(shown) => onEvidenceViewed?.('media', shown)}
+        />
+      )}
     </Box>
+  );
+}
+
+type CompareButtonProps = { media: MediaSection; source: MediaSource; onEvidenceViewed?: OnEvidenceViewed };
+
+/** Opens the viewer with the selfie beside the document photo, zoomed and panned together. */
+export function CompareButton({ media, source, onEvidenceViewed }: CompareButtonProps) {
+  const [open, setOpen] = useState(false);
+  const images = viewerImages(media, source);
+  const pair = comparisonPair(images);
+  if (pair === null) return null;
+  return (
+    <>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<CompareIcon />}
+        onClick={() => {
+          setOpen(true);
+          for (const image of pair) onEvidenceViewed?.('media', image.kind);
+        }}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        Compare side by side
+      </Button>
+      {open && (
+        <ImageViewerDialog
+          images={images}
+          initialKind="selfie"
+          initialSideBySide
+          onClose={() => setOpen(false)}
+          onShown={(shown) => onEvidenceViewed?.('media', shown)}
+        />
+      )}
+    </>
   );
 }
 

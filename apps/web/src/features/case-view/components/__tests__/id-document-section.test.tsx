@@ -80,14 +80,35 @@ describe('IdDocumentSection', () => {
     expect(within(comparison).getByRole('img', { name: 'Selfie' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Open back of the document' }));
-    const dialog = screen.getByRole('dialog');
+    const dialog = screen.getByRole('dialog', { name: 'Back of the document' });
     expect(onEvidenceViewed).toHaveBeenCalledWith('media', 'back');
-    await user.click(within(dialog).getByRole('button', { name: 'Rotate right' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Zoom in' }));
-    const image = within(dialog).getByRole('img', { name: 'Back of the document' });
-    expect(image.style.transform).toBe('scale(1.25) rotate(90deg)');
+    expect(within(dialog).getByText('2 of 3')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Full screen' }));
     expect(within(dialog).getByRole('button', { name: 'Leave full screen' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens the selfie beside the document photo in the viewer, and records both as viewed', async () => {
+    const view = capaView();
+    const onEvidenceViewed = vi.fn();
+    const { user } = renderComponent(
+      <IdDocumentSection
+        provider="capa"
+        section={view.idInfo}
+        media={view.media}
+        source={source}
+        onEvidenceViewed={onEvidenceViewed}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Compare side by side' }));
+    const dialog = screen.getByRole('dialog', { name: 'Selfie beside the document photo' });
+    expect(within(dialog).getByRole('group', { name: 'Selfie: zoom and pan' })).toBeTruthy();
+    expect(within(dialog).getByRole('group', { name: 'Front of the document: zoom and pan' })).toBeTruthy();
+    expect(onEvidenceViewed.mock.calls).toEqual([
+      ['media', 'selfie'],
+      ['media', 'front'],
+    ]);
   });
 
   it('says when the section was not provided', () => {
