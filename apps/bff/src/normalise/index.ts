@@ -5,6 +5,7 @@ export {
   capaMediaUrl,
   normaliseCapaKyb,
   normaliseCapaKyc,
+  sameCapaMediaView,
 } from './capa';
 export { type ConnectfiStatusContext, normaliseConnectfiStatus } from './connectfi';
 export { customerKycStatus } from './connectfi/customer-kyc-status';

@@ -1,9 +1,14 @@
 import type { CaseView, Provider } from '@review-desk/contracts';
 import { ApiError } from '../errors';
-import { normaliseCapaKyb, normaliseCapaKyc, normaliseConnectfiStatus } from '../normalise';
+import {
+  normaliseCapaKyb,
+  normaliseCapaKyc,
+  normaliseConnectfiStatus,
+  sameCapaMediaView,
+} from '../normalise';
 import type { Upstreams } from '../plugins/app/upstream';
 import { UpstreamError } from '../upstream/errors';
-import { sourceLength } from '../upstream/unchanged-bodies';
+import { sameApartFromReissued, sourceLength } from '../upstream/unchanged-bodies';
 
 /** Which of Capa's reads answered: KYC details for a person, KYB details for a business. */
 type CapaRead = 'kyc' | 'kyb';
@@ -34,12 +39,13 @@ export interface SubjectServiceOptions {
 const DAY_MS = 86_400_000;
 
 /**
- * Reads subjects live from the providers: every view is a fresh read. The last snapshot per subject is kept,
- * within a byte budget, for two reasons:
+ * Reads subjects live from the providers: every view asks the provider (views of one subject at the same time
+ * share one read, `readForView`). The last snapshot per subject is kept, within a byte budget, for two reasons:
  * - the media requests that follow a view (four files, video ranges) don't each re-read the provider for the
  *   URL; one instance serves the case and subject routes (app.subjects), so a case page's media find the read
  *   its case detail has just made;
- * - when the provider answers the very same bytes as last time (most reads), the view made from them that day
+ * - when the provider answers the very same bytes as last time (most reads; for Capa, apart from the media
+ *   links it signs afresh each time, while each stays as usable as before), the view made from them that day
  *   is the view again: the answer is not parsed, normalised or serialised a second time. The view depends on
  *   the day only through document expiry, so a new day normalises afresh.
  */
@@ -62,9 +68,29 @@ export class SubjectService {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
-  async read(provider: Provider, id: string): Promise<SubjectSnapshot> {
-    const now = this.now();
+  /** A fresh read: it asks the provider now, whatever else is under way for the subject. */
+  read(provider: Provider, id: string): Promise<SubjectSnapshot> {
     const k = key(provider, id);
+    const reading = this.readNow(provider, id, k);
+    this.reading.set(k, reading);
+    const settled = () => {
+      if (this.reading.get(k) === reading) this.reading.delete(k);
+    };
+    reading.then(settled, settled);
+    return reading;
+  }
+
+  /**
+   * A read for someone viewing the subject: when a read of it is already on its way to the provider, the view
+   * shares that one (single-flight) rather than sending another, so its answer is at most one provider round
+   * trip older than the request. Reads that must start after an event (a webhook's) use `read`.
+   */
+  readForView(provider: Provider, id: string): Promise<SubjectSnapshot> {
+    return this.reading.get(key(provider, id)) ?? this.read(provider, id);
+  }
+
+  private async readNow(provider: Provider, id: string, k: string): Promise<SubjectSnapshot> {
+    const now = this.now();
     const previous = this.snapshots.get(k);
     const { read, raw } =
       provider === 'capa'
@@ -73,11 +99,12 @@ export class SubjectService {
     const fetchedAt = now.getTime();
     const sameView =
       previous !== undefined &&
-      previous.snapshot.raw === raw &&
+      sameAnswer(previous.snapshot.raw, raw) &&
       previous.read === read &&
       Math.floor(previous.snapshot.fetchedAt / DAY_MS) === Math.floor(fetchedAt / DAY_MS);
+    // The same view, as of this read; `raw` is this read's own (its media links are the fresh ones).
     const snapshot: SubjectSnapshot = sameView
-      ? { ...previous.snapshot, view: { ...previous.snapshot.view, asOf: now.toISOString() }, fetchedAt }
+      ? { ...previous.snapshot, raw, view: { ...previous.snapshot.view, asOf: now.toISOString() }, fetchedAt }
       : {
           provider,
           id,
@@ -170,14 +197,9 @@ export class SubjectService {
    * media requests arrive together).
    */
   async recent(provider: Provider, id: string): Promise<SubjectSnapshot> {
-    const k = key(provider, id);
-    const cached = this.snapshots.get(k)?.snapshot;
+    const cached = this.snapshots.get(key(provider, id))?.snapshot;
     if (cached && this.now().getTime() - cached.fetchedAt < this.ttlMs) return cached;
-    const pending = this.reading.get(k);
-    if (pending) return pending;
-    const reading = this.read(provider, id).finally(() => this.reading.delete(k));
-    this.reading.set(k, reading);
-    return reading;
+    return this.readForView(provider, id);
   }
 
   /** Keeps the snapshot as the subject's most recent, within the byte budget (the oldest reads go first). */
@@ -227,6 +249,13 @@ function normalise(provider: Provider, read: string, raw: unknown, id: string, n
 }
 
 const key = (provider: Provider, id: string) => `${provider}:${id}`;
+
+/**
+ * Whether a read answered what gave the previous view: the very same bytes (the same object), or the same
+ * apart from Capa's re-signed media links while each link is as usable as before (the view says only that).
+ */
+const sameAnswer = (previous: unknown, raw: unknown) =>
+  previous === raw || (sameApartFromReissued(raw, previous) && sameCapaMediaView(previous, raw));
 
 /** Capa's 400 INVALID_VERIFICATION_TYPE_FOR_USER: a KYC read of a business, or a KYB read of a person. */
 const isOtherUserType = (error: unknown): boolean =>

@@ -13,7 +13,7 @@ import {
 import { asJsonObject, type JsonObject, nonEmptyString } from './json';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
 import { observed } from './telemetry';
-import { type ReadOptions, rememberBody, unchangedEnvelope } from './unchanged-bodies';
+import { type ReadOptions, type ReissuedStrings, rememberBody, unchangedEnvelope } from './unchanged-bodies';
 
 export interface CapaClientOptions {
   baseUrl: string;
@@ -55,6 +55,16 @@ export interface CapaClient {
 }
 
 const API = '/api/partner/v2';
+
+/**
+ * Get KYC Details' media links are pre-signed and signed anew on every read (the sandbox's expire each second,
+ * a CDN's may carry a fresh signature each time), so two reads of an unchanged verification differ there. A
+ * read that differs only there counts as unchanged; the fresh links still replace the old (media proxy, raw).
+ */
+export const signedMediaLinks: ReissuedStrings = {
+  path: ['media'],
+  fields: ['frontIdImageUrl', 'backIdImageUrl', 'selfieImageUrl', 'selfieVideoUrl'],
+};
 
 /** `{status:'ok', data}`: the envelope of the KYC and KYB details reads. */
 function statusOkData(body: unknown): JsonObject | undefined {
@@ -118,29 +128,34 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
     request: JsonRequest,
     ctx: CallContext,
     accept: (body: unknown) => T | undefined,
-    read?: ReadOptions,
+    read?: ReadOptions & { reissued?: ReissuedStrings },
   ): Promise<T> => {
     const unchanged = read ? (text: string) => unchangedEnvelope(read.previous, text) : undefined;
     const response = await sendJson(pool, { ...request, path: pathPrefix + request.path }, ctx, unchanged);
     if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
       const value = accept(response.body);
       if (value !== undefined) {
-        if (read && value !== read.previous) rememberBody(response.text, response.body, value);
+        if (read && !response.reused) {
+          rememberBody(response.text, response.body, value, read.reissued ? { reissued: read.reissued } : {});
+        }
         return value;
       }
     }
     throw failure(response, ctx);
   };
 
-  const read = (operation: string, path: string, options: ReadOptions = {}) =>
+  const read = (operation: string, path: string, options: ReadOptions = {}, reissued?: ReissuedStrings) =>
     observed('capa', operation, () =>
       breaker.run(operation, () =>
         withDeadline('capa', operation, timeouts.deadlineMs, (ctx) =>
-          withRetry(() => exchange({ method: 'GET', path, headers }, ctx, statusOkData, options), {
-            policy: retry,
-            deadline: ctx.deadline,
-            isRetryable: isTransientFailure,
-          }),
+          withRetry(
+            () => exchange({ method: 'GET', path, headers }, ctx, statusOkData, { ...options, reissued }),
+            {
+              policy: retry,
+              deadline: ctx.deadline,
+              isRetryable: isTransientFailure,
+            },
+          ),
         ),
       ),
     );
@@ -159,7 +174,12 @@ export function createCapaClient(options: CapaClientOptions): CapaClient {
 
   return {
     getKycDetails: (userId, options) =>
-      read('getKycDetails', `${API}/kyc/details?userId=${encodeURIComponent(userId)}`, options),
+      read(
+        'getKycDetails',
+        `${API}/kyc/details?userId=${encodeURIComponent(userId)}`,
+        options,
+        signedMediaLinks,
+      ),
     getKybDetails: (userId, options) =>
       read('getKybDetails', `${API}/kyb/details?userId=${encodeURIComponent(userId)}`, options),
     createUser: (input) =>

@@ -192,7 +192,7 @@ export function createConnectfiClient(options: ConnectfiClientOptions): Connectf
     if (response.parsed && response.statusCode >= 200 && response.statusCode < 300) {
       const data = successData(response.body);
       if (data !== undefined) {
-        if (read && data !== read.previous) rememberBody(response.text, response.body, data);
+        if (read && !response.reused) rememberBody(response.text, response.body, data);
         return data;
       }
     }

@@ -180,12 +180,12 @@ export interface JsonRequest {
 }
 
 export type JsonResponse =
-  | { statusCode: number; parsed: true; body: unknown; text: string }
+  | { statusCode: number; parsed: true; body: unknown; text: string; reused?: true }
   | { statusCode: number; parsed: false };
 
 /**
  * Sends one request and reads the whole answer as JSON; an unparseable body is reported, not thrown.
- * `unchanged` may recognise a 2xx answer's text as one already parsed, and give that parse instead.
+ * `unchanged` may recognise a 2xx answer's text as one already parsed, and give that parse instead (`reused`).
  */
 export async function sendJson(
   dispatcher: Dispatcher,
@@ -224,7 +224,7 @@ export async function sendJson(
   const { statusCode, text } = response;
   if (unchanged !== undefined && statusCode >= 200 && statusCode < 300) {
     const body = unchanged(text);
-    if (body !== undefined) return { statusCode, parsed: true, body, text };
+    if (body !== undefined) return { statusCode, parsed: true, body, text, reused: true };
   }
   try {
     return { statusCode, parsed: true, body: JSON.parse(text) as unknown, text };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CapaClientOptions, createCapaClient } from '../../src/upstream/capa-client';
 import { httpStatusFor } from '../../src/upstream/errors';
+import { sameApartFromReissued } from '../../src/upstream/unchanged-bodies';
 import {
   expectNoSecrets,
   type Script,
@@ -43,6 +44,23 @@ describe('capa client: reads', () => {
     expect(seen?.method).toBe('GET');
     expect(seen?.url).toBe('/api/partner/v2/kyc/details?userId=a%20b%2Fc%3F%26d');
     expect(seen?.headers['partner-api-key']).toBe(API_KEY);
+  });
+
+  it('gives the previous answer back for the same bytes, and a copy with the new links for re-signed ones', async () => {
+    let signature = 1;
+    const { client } = await setup((_req, res) =>
+      sendJson(res, 200, {
+        status: 'ok',
+        data: { ...KYC, media: { selfieImageUrl: `https://cdn.example/selfie.jpg?sig=${signature}` } },
+      }),
+    );
+    const first = await client.getKycDetails('user-1');
+    expect(await client.getKycDetails('user-1', { previous: first })).toBe(first);
+    signature = 2;
+    const resigned = await client.getKycDetails('user-1', { previous: first });
+    expect(resigned).toEqual({ ...KYC, media: { selfieImageUrl: 'https://cdn.example/selfie.jpg?sig=2' } });
+    expect(sameApartFromReissued(resigned, first)).toBe(true);
+    expect(await client.getKycDetails('user-1', { previous: resigned })).toBe(resigned);
   });
 
   it('returns the data of Get KYB Details', async () => {

@@ -55,4 +55,4 @@ export function normaliseCapaKyc(raw: unknown, ctx: CapaKycContext): CaseView {
 }
 
 export { type CapaKybContext, normaliseCapaKyb } from './kyb';
-export { capaMediaFields, capaMediaUrl } from './media';
+export { capaMediaFields, capaMediaUrl, sameCapaMediaView } from './media';

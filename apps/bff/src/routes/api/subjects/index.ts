@@ -78,7 +78,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { userId } = request.params;
-      const snapshot = await subjects.read('capa', userId);
+      const snapshot = await subjects.readForView('capa', userId);
       app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('capa', userId) });
       return sendView(reply, snapshot, roleOf(request));
     },
@@ -97,7 +97,7 @@ const subjectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { customerId } = request.params;
-      const snapshot = await subjects.read('connectfi', customerId);
+      const snapshot = await subjects.readForView('connectfi', customerId);
       app.auditRead(request, { action: 'subject.viewed', subjectRef: subjectRefOf('connectfi', customerId) });
       return sendView(reply, snapshot, roleOf(request));
     },

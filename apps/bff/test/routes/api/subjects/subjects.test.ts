@@ -329,11 +329,27 @@ describe('a Capa user in review with AML hits', () => {
       expect(new Date(asOf ?? '').toISOString()).toBe(asOf);
       return response.body.replace(`"asOf":"${asOf}"`, '"asOf":""');
     };
+    const viewsAudited = async () => {
+      await app.readAudit.flush();
+      const rows = await app.db
+        .selectFrom('audit_events')
+        .select(['actor_username'])
+        .where('subject_ref', '=', `capa:${subject.id}`)
+        .where('action', '=', 'subject.viewed')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => row.actor_username);
+    };
+    const auditedBefore = (await viewsAudited()).length;
     const reads = kycReads();
     const first = await body(analyst);
+    // A second later Capa signs the media links afresh: only the links differ, and the view does not.
+    sandboxNow += 1_000;
     expect(await body(analyst)).toBe(first);
     expect(await body(senior)).not.toBe(first);
     expect(kycReads()).toBe(reads + 3);
+    // Each view, served from the kept rendering or not, is audited with its subject.
+    expect((await viewsAudited()).slice(auditedBefore).sort()).toEqual(['analyst', 'analyst', 'senior']);
 
     const completed = await fetch(`${harness.sandbox.capaUrl}/_sandbox/capa/users/${subject.id}/complete`, {
       method: 'POST',
@@ -385,13 +401,15 @@ describe('the connectFi session token', () => {
     const { id } = await harness.scenario('connectfi', ['individual', 'waiting_review']);
     const url = `/api/subjects/connectfi/${id}`;
     const read = () => app.inject({ url, headers: { cookie: analyst.cookie } });
+    // Views of one subject at the same time share a provider read; the raw payload is always read afresh.
+    const readRaw = () => app.inject({ url: `${url}/raw`, headers: { cookie: senior.cookie } });
 
     expect((await read()).statusCode).toBe(200);
     expect(harness.connectfiRequests.count('/auth/get-token')).toBeGreaterThanOrEqual(1);
 
     harness.sandbox.connectfi.forceTokenExpiry();
     const issuedBefore = harness.connectfiRequests.count('/auth/get-token');
-    const responses = await Promise.all(Array.from({ length: 50 }, read));
+    const responses = await Promise.all(Array.from({ length: 50 }, readRaw));
 
     expect(responses.map((response) => response.statusCode)).toEqual(Array(50).fill(200));
     expect(harness.connectfiRequests.count('/auth/get-token') - issuedBefore).toBe(1);
