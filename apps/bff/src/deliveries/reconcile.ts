@@ -1,6 +1,6 @@
 import type { CaseView, Provider, ReconcileResponse } from '@review-desk/contracts';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { UpstreamError } from '../upstream/errors';
 import type { DeliveryDB } from './schema';
 import type { SubjectSync } from './sync';
@@ -60,8 +60,8 @@ export class Reconciler {
     const totals: ReconcileResponse = { checked: 0, changed: 0, closed: 0, failed: 0 };
     const seen = new Set<string>();
     for (const source of [
-      (after: Subject | null, size: number) => this.#open(after, size),
-      (after: Subject | null, size: number) => this.#resolved(resolvedSince, after, size),
+      (after: Subject | null, size: number) => this.#cases(null, after, size),
+      (after: Subject | null, size: number) => this.#cases(resolvedSince, after, size),
       (after: Subject | null, size: number) => this.#delivered(deliveredSince, after, size),
     ]) {
       await this.#walk(source, seen, totals);
@@ -118,42 +118,15 @@ export class Reconciler {
     await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, work));
   }
 
-  #open(after: Subject | null, size: number): Promise<Subject[]> {
-    return this.deps.db
-      .selectFrom('cases')
-      .select(['provider', 'subject_id'])
-      .where('state', 'not in', ['resolved', 'superseded'])
-      .$if(after !== null, (query) =>
-        query.where((eb) =>
-          eb(
-            eb.refTuple('provider', 'subject_id'),
-            '>',
-            eb.tuple(after?.provider ?? 'capa', after?.subject_id ?? ''),
-          ),
-        ),
-      )
-      .groupBy(['provider', 'subject_id'])
-      .orderBy('provider')
-      .orderBy('subject_id')
-      .limit(size)
-      .execute();
-  }
-
-  #resolved(since: Date, after: Subject | null, size: number): Promise<Subject[]> {
-    return this.deps.db
-      .selectFrom('cases')
-      .select(['provider', 'subject_id'])
-      .where('state', '=', 'resolved')
-      .where('resolved_at', '>=', since)
-      .$if(after !== null, (query) =>
-        query.where((eb) =>
-          eb(
-            eb.refTuple('provider', 'subject_id'),
-            '>',
-            eb.tuple(after?.provider ?? 'capa', after?.subject_id ?? ''),
-          ),
-        ),
-      )
+  /** Subjects with a case not yet resolved (`resolvedSince` null), or resolved since that date. */
+  #cases(resolvedSince: Date | null, after: Subject | null, size: number): Promise<Subject[]> {
+    const cases = this.deps.db.selectFrom('cases').select(['provider', 'subject_id']);
+    const inScope =
+      resolvedSince === null
+        ? cases.where('state', 'not in', ['resolved', 'superseded'])
+        : cases.where('state', '=', 'resolved').where('resolved_at', '>=', resolvedSince);
+    return inScope
+      .$if(after !== null, (query) => query.where(pastKey(after)))
       .groupBy(['provider', 'subject_id'])
       .orderBy('provider')
       .orderBy('subject_id')
@@ -186,15 +159,7 @@ export class Reconciler {
       .selectFrom(named)
       .select(['named.provider', 'named.subject_id'])
       .where('named.subject_id', 'is not', null)
-      .$if(after !== null, (query) =>
-        query.where((eb) =>
-          eb(
-            eb.refTuple('named.provider', 'named.subject_id'),
-            '>',
-            eb.tuple(after?.provider ?? 'capa', after?.subject_id ?? ''),
-          ),
-        ),
-      )
+      .$if(after !== null, (query) => query.where(pastKey(after)))
       .groupBy(['named.provider', 'named.subject_id'])
       .orderBy('named.provider')
       .orderBy('named.subject_id')
@@ -202,3 +167,10 @@ export class Reconciler {
       .execute() as Promise<Subject[]>;
   }
 }
+
+/**
+ * The next page's condition: subjects after the last one read, in (provider, subject id) order. Each source
+ * selects from one relation, so the unqualified columns are that relation's.
+ */
+const pastKey = (last: Subject | null) =>
+  sql<boolean>`(provider, subject_id) > (${last?.provider ?? ''}, ${last?.subject_id ?? ''})`;
