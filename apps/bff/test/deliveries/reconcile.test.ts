@@ -2,7 +2,7 @@ import type { Provider } from '@review-desk/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Reconciler } from '../../src/deliveries/reconcile';
-import type { DeliveryDB } from '../../src/deliveries/schema';
+import type { DeliveryTables } from '../../src/deliveries/schema';
 import type { SubjectSync } from '../../src/deliveries/sync';
 import { capaView, connectfiView, fixtureNow } from '../cases/fixtures';
 import { storeFixture } from '../cases/store-fixture';
@@ -52,7 +52,7 @@ describeEachEngine('reconciliation', (engine) => {
     await finish('gone-1', 'superseded', 1);
     // connectFi sent news of a customer whose case was decided long ago.
     await f.db
-      .withTables<DeliveryDB>()
+      .withTables<DeliveryTables>()
       .insertInto('deliveries')
       .values({
         provider: 'connectfi',
@@ -72,7 +72,7 @@ describeEachEngine('reconciliation', (engine) => {
   it('reads every open, recently resolved and newly delivered subject exactly once, across pages', async () => {
     const read: string[] = [];
     const reconciler = new Reconciler({
-      db: f.db.withTables<DeliveryDB>(),
+      db: f.db.withTables<DeliveryTables>(),
       sync: { sync: async () => ({ changed: false, closed: 0 }) } as unknown as SubjectSync,
       loadView: async (provider: Provider, subjectId: string) => {
         read.push(`${provider}:${subjectId}`);
