@@ -27,6 +27,8 @@ const seconds = Number(env.BENCH_DURATION || 5);
 const memoryRequests = Number(env.BENCH_MEMORY_REQUESTS || 100_000);
 // A p95 needs enough samples to be more than the slowest one or two: 100 take about ten seconds per engine.
 const queueSamples = Number(env.BENCH_QUEUE_SAMPLES || 100);
+// Cold page loads per page in the SPA section (each in a fresh browser context).
+const spaRuns = Number(env.BENCH_SPA_RUNS || 5);
 const postgresUrl =
   env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 // BENCH_ONLY=c,d runs some sections (a and b run together); such a partial run does not replace latest.json.
@@ -197,7 +199,7 @@ async function main(): Promise<Row[]> {
     const caseId = found.items[0]?.id;
     if (!caseId) return [notRun('e. SPA', 'page timings', 'no case with media in the queue')];
     progress('e: page timings in Chromium');
-    const pages = await pageRows({ baseUrl: bff.ready.url, caseId, runs: 5 }, executable);
+    const pages = await pageRows({ baseUrl: bff.ready.url, caseId, runs: spaRuns }, executable);
     // Last: it decides ten cases of the queue.
     progress('e: next case after a decision in Chromium');
     return [...pages, await nextCaseRow(bff.ready.url, executable)];

@@ -110,11 +110,11 @@ export async function seedCases(
 ): Promise<SeedTimings> {
   const started = process.hrtime.bigint();
   const users = await db.selectFrom('users').select(['id', 'username']).execute();
-  const reviewers = users
-    .filter((user) => user.username === 'analyst' || user.username === 'senior')
-    .map((user) => user.id);
+  // The cases someone is working on are the senior's: the analyst the SPA section signs in as holds none, so
+  // "next case" hands them a new case rather than one the seed put in their hands.
+  const reviewers = users.filter((user) => user.username === 'senior').map((user) => user.id);
   if (reviewers.length === 0 || subjects.capa.length === 0 || subjects.connectfi.length === 0) {
-    throw new Error('seeding needs the demo reviewers and sandbox subjects of both providers');
+    throw new Error('seeding needs the demo senior and sandbox subjects of both providers');
   }
   const { rows } = await sql<{ seeded: number }>`
     select count(*)::int as seeded from cases where verification_id like 'bench-%'`.execute(db);

@@ -1,76 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import { chunkGraph, chunkName, gzipSize, indexHtmlFiles, initialRoute } from '../lib/bundle';
 import { msSince, quantile } from '../lib/stats';
 import { kb, ms, notRun, type Row, verdict } from '../lib/table';
-
-const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/** The chunk's name without Vite's content hash: "queue-1Rv_EZWq.js" is "queue". */
-const chunkName = (file: string) => path.basename(file).replace(/-[\w-]{8}\.(js|css)$/, '');
-
-/** Files the SPA build emitted and how they import each other (static imports load with the importer). */
-function chunkGraph(distDir: string) {
-  const assets = path.join(distDir, 'assets');
-  const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
-  const staticImports = new Map<string, string[]>();
-  const lazy = new Set<string>();
-  for (const file of files) {
-    const code = readFileSync(path.join(assets, file), 'utf8');
-    staticImports.set(
-      file,
-      [...code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)].map((match) => match[1] as string),
-    );
-    for (const match of code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g))
-      lazy.add(match[1] as string);
-  }
-  const closure = (roots: readonly string[]) => {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const imported of staticImports.get(file) ?? []) visit(imported);
-    };
-    for (const root of roots) visit(root);
-    return seen;
-  };
-  return { assets, lazy, closure };
-}
 
 /**
  * e (sizes). What index.html loads, the queue route on top of it (its root and queue chunks, when those are
  * lazy), and each lazily loaded chunk (pages, and parts of pages loaded on use), gzipped.
  */
 export function bundleRows(distDir: string): Row[] {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const local = (href: string) => path.basename(href);
-  const entry = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) =>
-    local(match[1] as string),
-  );
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((match) =>
-    local(match[1] as string),
-  );
-  const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((match) =>
-    local(match[1] as string),
-  );
   const graph = chunkGraph(distDir);
-  const size = (files: Iterable<string>) =>
-    [...files].reduce((sum, file) => sum + gzipSize(path.join(graph.assets, file)), 0);
-
-  const initial = graph.closure([...entry, ...preloads]);
-  const routeChunk = (name: string) => [...graph.lazy].find((file) => chunkName(file) === name);
-  const queueRoute = graph.closure([
-    ...initial,
-    ...['root', 'queue'].flatMap((name) => routeChunk(name) ?? []),
-  ]);
-  const queueJs = size(queueRoute);
+  const { styles } = indexHtmlFiles(distDir);
+  const { initial, files: queueRoute, gzipBytes: queueJs } = initialRoute(distDir);
   const rows: Row[] = [
     {
       section: 'e. SPA',
       metric: 'index.html JS (entry + modulepreloads), gzip',
-      value: kb(size(initial)),
-      reference: `${initial.size} files; CSS ${styles.length ? kb(size(styles)) : 'none (CSS-in-JS)'}`,
+      value: kb(graph.size(initial)),
+      reference: `${initial.size} files; CSS ${styles.length ? kb(graph.size(styles)) : 'none (CSS-in-JS)'}`,
       target: '',
       verdict: '',
     },
@@ -89,7 +37,7 @@ export function bundleRows(distDir: string): Row[] {
       section: 'e. SPA',
       metric: `lazy chunk ${chunkName(file)}, gzip`,
       value: kb(gzipSize(path.join(graph.assets, file))),
-      reference: `with its own dependencies ${kb(size(extra))}`,
+      reference: `with its own dependencies ${kb(graph.size(extra))}`,
       target: '',
       verdict: '',
     });

@@ -212,6 +212,17 @@ describe('the built SPA assets', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(assetSource);
   });
+
+  it('leave index.html to be asked again on every visit, so a new build is picked up at once', async () => {
+    // The page names the hashed assets: kept for a year, they cost a returning visitor nothing, while the page
+    // itself is revalidated (no-cache) and so always names the current build.
+    for (const url of ['/', '/cases/123', '/index.html']) {
+      const page = await app.inject({ url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
 });
 
 describe('security headers', () => {

@@ -1,12 +1,14 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
-import { AppBar, Box, Button, Divider, IconButton, Link, MenuItem, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, IconButton, Link, Toolbar, Typography } from '@mui/material';
 import type { SessionUser } from '@review-desk/contracts';
-import { type ReactNode, useId, useState } from 'react';
+import { lazy, type ReactNode, useId, useState } from 'react';
 import { NavLink } from 'react-router';
 import { LazyMenu } from '@/components/lazy-menu';
 import { roleLabels } from '@/lib/authorization';
 import { useColorMode } from '@/lib/theme';
+
+const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
 
 export type NavItem = { label: string; href: string };
 
@@ -83,24 +85,14 @@ export function AppShell({ user, skipLink, navItems, onLogout, children }: AppSh
               {roleLabels[user.role]}
             </Typography>
           </Button>
-          <LazyMenu
-            id={menuId}
-            anchorEl={menuAnchor}
-            open={menuAnchor !== null}
-            onClose={() => setMenuAnchor(null)}
-          >
-            <MenuItem disabled>
-              Signed in as {user.username} ({roleLabels[user.role]})
-            </MenuItem>
-            <Divider />
-            <MenuItem
-              onClick={() => {
-                setMenuAnchor(null);
-                onLogout();
-              }}
-            >
-              Sign out
-            </MenuItem>
+          <LazyMenu open={menuAnchor !== null}>
+            <UserMenu
+              id={menuId}
+              anchorEl={menuAnchor}
+              user={user}
+              onClose={() => setMenuAnchor(null)}
+              onLogout={onLogout}
+            />
           </LazyMenu>
         </Toolbar>
       </AppBar>

@@ -1,14 +1,15 @@
-import { Button, Checkbox, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { Button } from '@mui/material';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { Table } from '@tanstack/react-table';
-import { useId, useState } from 'react';
+import { lazy, useId, useState } from 'react';
 import { LazyMenu } from '@/components/lazy-menu';
+
+const ColumnMenu = lazy(() => import('./column-menu').then((module) => ({ default: module.ColumnMenu })));
 
 /** Shows or hides the queue's optional columns. */
 export function ColumnChooser({ table }: { table: Table<CaseSummary> }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
-  const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
     <>
       <Button
@@ -20,26 +21,8 @@ export function ColumnChooser({ table }: { table: Table<CaseSummary> }) {
       >
         Columns
       </Button>
-      <LazyMenu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {columns.map((column) => (
-          <MenuItem
-            key={column.id}
-            role="menuitemcheckbox"
-            aria-checked={column.getIsVisible()}
-            onClick={() => column.toggleVisibility()}
-          >
-            <ListItemIcon>
-              <Checkbox
-                edge="start"
-                size="small"
-                checked={column.getIsVisible()}
-                tabIndex={-1}
-                disableRipple
-              />
-            </ListItemIcon>
-            <ListItemText primary={column.columnDef.meta?.label ?? column.id} />
-          </MenuItem>
-        ))}
+      <LazyMenu open={anchor !== null}>
+        <ColumnMenu id={menuId} anchorEl={anchor} table={table} onClose={() => setAnchor(null)} />
       </LazyMenu>
     </>
   );

@@ -1,9 +1,12 @@
-import { Button, Divider, MenuItem } from '@mui/material';
+import { Button } from '@mui/material';
 import { lazy, Suspense, useId, useState } from 'react';
 import { LazyMenu } from '@/components/lazy-menu';
 import { useSavedViews } from '../../../api/get-saved-views';
-import { type QueueSetUp, viewMenuItems } from './view-menu-items';
+import type { QueueSetUp } from './view-menu-items';
 
+const SavedViewsMenu = lazy(() =>
+  import('./saved-views-menu').then((module) => ({ default: module.SavedViewsMenu })),
+);
 const SavedViewsDialog = lazy(() =>
   import('./saved-views-dialog').then((module) => ({ default: module.SavedViewsDialog })),
 );
@@ -36,21 +39,18 @@ export function SavedViews({ current, onApply }: SavedViewsProps) {
       >
         Views
       </Button>
-      <LazyMenu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {viewMenuItems(views, (view) => {
-          setAnchor(null);
-          onApply(view);
-        })}
-        <Divider />
-        <MenuItem
-          onClick={() => {
-            setAnchor(null);
+      <LazyMenu open={anchor !== null}>
+        <SavedViewsMenu
+          id={menuId}
+          anchorEl={anchor}
+          views={views}
+          onClose={() => setAnchor(null)}
+          onApply={onApply}
+          onManage={() => {
             setDialogOpen(true);
             setDialogOpened(true);
           }}
-        >
-          Save or manage views…
-        </MenuItem>
+        />
       </LazyMenu>
       {dialogOpened && (
         <Suspense fallback={null}>
