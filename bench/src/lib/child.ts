@@ -24,7 +24,13 @@ interface Reply {
 }
 
 /** A larger young generation: a case view allocates ~100 KB of short-lived JSON, and scavenges dominated. */
-const bffV8Flags = ['--max-semi-space-size=64'];
+const bffV8Flags = [
+  '--max-semi-space-size=64',
+  // BENCH_BFF_CPU_PROF=<dir> writes a CPU profile of each BFF child there (open it in Chrome's DevTools).
+  ...(process.env.BENCH_BFF_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BFF_CPU_PROF}`]
+    : []),
+];
 
 export async function startChild<Ready>(
   script: string,
