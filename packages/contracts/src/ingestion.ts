@@ -20,7 +20,7 @@ export const WebhookAck = Type.Object(
 );
 export type WebhookAck = Static<typeof WebhookAck>;
 
-const Text = (maxLength: number, description?: string) =>
+/* @__NO_SIDE_EFFECTS__ */ const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
 
 export const DirectoryEntryInput = Type.Object(

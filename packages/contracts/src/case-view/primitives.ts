@@ -13,7 +13,9 @@ import {
  * null check, while every `anyOf` costs an Ajv validation per value, and @fastify/swagger turns the list
  * into OpenAPI 3.0 `nullable: true`.
  */
-export const Nullable = <T extends TSchema & { type: 'string' | 'number' | 'boolean' | 'object' }>(
+/* @__NO_SIDE_EFFECTS__ */ export const Nullable = <
+  T extends TSchema & { type: 'string' | 'number' | 'boolean' | 'object' },
+>(
   schema: T,
   options: SchemaOptions = {},
 ) => {
@@ -22,13 +24,15 @@ export const Nullable = <T extends TSchema & { type: 'string' | 'number' | 'bool
 };
 
 /** A closed set of strings as one `enum` keyword, which serialises and documents better than a union of literals. */
-export const StringEnum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
+/* @__NO_SIDE_EFFECTS__ */ export const StringEnum = <const T extends readonly string[]>(
+  values: T,
+  options: SchemaOptions = {},
+) => Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
 
-export const NullableString = (description?: string) =>
+/* @__NO_SIDE_EFFECTS__ */ export const NullableString = (description?: string) =>
   Nullable(Type.String(), description === undefined ? {} : { description });
 
-export const NullableNumber = (description?: string) =>
+/* @__NO_SIDE_EFFECTS__ */ export const NullableNumber = (description?: string) =>
   Nullable(Type.Number(), description === undefined ? {} : { description });
 
 /** An enumerated upstream string: kept verbatim, flagged when the provider's documentation does not list it. */
@@ -47,7 +51,7 @@ export const EnumValue = Type.Object(
 );
 export type EnumValue = Static<typeof EnumValue>;
 
-export const NullableEnum = (description?: string) =>
+/* @__NO_SIDE_EFFECTS__ */ export const NullableEnum = (description?: string) =>
   Nullable(EnumValue, description === undefined ? {} : { description });
 
 export const NotProvided = Type.Object(
@@ -65,7 +69,10 @@ export type ProvidedFields<T extends TProperties> = { provided: true } & Static<
  * described to JSON Schema as one object with optional fields: fast-json-stringify would validate every
  * section against each `anyOf` branch before serialising it, which costs more than the serialising itself.
  */
-export const Provided = <T extends TProperties>(properties: T, options: SchemaOptions) =>
+/* @__NO_SIDE_EFFECTS__ */ export const Provided = <T extends TProperties>(
+  properties: T,
+  options: SchemaOptions,
+) =>
   Type.Unsafe<NotProvided | ProvidedFields<T>>({
     ...options,
     description: `${options.description ?? 'A section'}. When provided is true every other property is present (null where the provider left it empty); when false there are none.`,

@@ -9,7 +9,7 @@ import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
 import { CaseState, caseResolutions } from './workflow';
 
-const DateTime = (description?: string) =>
+/* @__NO_SIDE_EFFECTS__ */ const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description === undefined ? {} : { description }) });
 
 /** Identifying data the case keeps for linking; idNumber and taxId are masked unless the role sees them in full. */

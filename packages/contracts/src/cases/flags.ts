@@ -4,7 +4,8 @@ import { NullableString } from '../case-view/primitives';
 import { NullableObject } from './nullable-object';
 import { CaseSummary, UserRef } from './summary';
 
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+/* @__NO_SIDE_EFFECTS__ */ const DateTime = (description: string) =>
+  Type.String({ format: 'date-time', description });
 
 export const FlagRequest = Type.Object(
   {

@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { UserRef } from './summary';
 
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+/* @__NO_SIDE_EFFECTS__ */ const DateTime = (description: string) =>
+  Type.String({ format: 'date-time', description });
 
 const ViewName = Type.String({
   minLength: 1,

@@ -5,7 +5,8 @@ import { ProviderDisagreement } from './disagreement';
 import { NullableObject, NullableStringEnum } from './nullable-object';
 import { CaseState, caseResolutions } from './workflow';
 
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+/* @__NO_SIDE_EFFECTS__ */ const DateTime = (description: string) =>
+  Type.String({ format: 'date-time', description });
 
 export const UserRef = Type.Object(
   { id: Type.String(), displayName: Type.String() },
