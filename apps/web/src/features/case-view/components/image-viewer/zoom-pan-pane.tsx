@@ -76,7 +76,8 @@ export function ZoomPanPane({
         '&:active': { cursor: 'grabbing' },
         bgcolor: 'action.hover',
         borderRadius: 1,
-        '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: '-3px' },
+        // Outside the pane: the zoomed image, painted in its own layer, would cover an outline drawn inside.
+        '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: '2px' },
       }}
     >
       {drawn === null && !failed && <PaneStatus text={`Loading ${image.label.toLowerCase()}…`} />}
