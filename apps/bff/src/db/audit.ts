@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditEventRow, DB, Json, JsonObject } from './schema';
 
@@ -75,10 +75,18 @@ export async function appendAuditEvents<T extends DB>(
     previous = row;
     return row;
   });
-  await trx
-    .insertInto('audit_events')
-    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
-    .execute();
+  // One parameter, the rows as a JSON array, rather than eleven per row: the database reads a batch of read
+  // rows about twice as fast this way (most on embedded PGlite, where the insert runs on the BFF's own thread).
+  await sql`
+    insert into audit_events (id, at, actor_user_id, actor_username, action, case_id, subject_ref, details,
+                              request_id, prev_hash, hash)
+    select id, at, actor_user_id, actor_username, action, case_id, subject_ref, details, request_id, prev_hash,
+           hash
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as row (
+      id bigint, at timestamptz, actor_user_id uuid, actor_username text, action text, case_id text,
+      subject_ref text, details jsonb, request_id text, prev_hash text, hash text
+    )
+  `.execute(trx);
   return rows;
 }
 
@@ -167,19 +175,21 @@ async function chainsOntoLaterRow(db: Kysely<DB>, row: AuditEventRow): Promise<b
 
 /** sha256 over the canonical JSON of everything in the row but its own hash. */
 function hashOf(row: Omit<AuditEventRow, 'hash'>): string {
-  const content: Json = {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorUserId: row.actor_user_id,
-    actorUsername: row.actor_username,
-    action: row.action,
-    caseId: row.case_id,
-    subjectRef: row.subject_ref,
-    details: row.details,
-    requestId: row.request_id,
-    prevHash: row.prev_hash,
-  };
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return hash('sha256', canonicalRowJson(row));
+}
+
+/**
+ * canonicalJson of a row's content ({id, at, actorUserId, …, prevHash}), written out in its sorted key order:
+ * every read of personal data appends a row, so this skips building and sorting an object per row.
+ */
+export function canonicalRowJson(row: Omit<AuditEventRow, 'hash'>): string {
+  const text = JSON.stringify;
+  return (
+    `{"action":${text(row.action)},"actorUserId":${text(row.actor_user_id)},` +
+    `"actorUsername":${text(row.actor_username)},"at":${text(row.at.toISOString())},` +
+    `"caseId":${text(row.case_id)},"details":${canonicalJson(row.details)},"id":${text(row.id)},` +
+    `"prevHash":${text(row.prev_hash)},"requestId":${text(row.request_id)},"subjectRef":${text(row.subject_ref)}}`
+  );
 }
 
 /** The object as it reads back from jsonb (undefined dropped, dates as strings), so the hash matches later. */

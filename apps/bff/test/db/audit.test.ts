@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { type AuditEvent, appendAudit, genesisHash, verifyAuditChain } from '../../src/db/audit';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type AuditEvent,
+  appendAudit,
+  canonicalJson,
+  canonicalRowJson,
+  genesisHash,
+  verifyAuditChain,
+} from '../../src/db/audit';
 import type { Database } from '../../src/db/database';
 import type { DB } from '../../src/db/schema';
 import { describeEachEngine } from '../helpers/db';
@@ -143,5 +151,43 @@ describeEachEngine('audit trail', (engine) => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, count: 20 });
     const actors = await db.selectFrom('audit_events').select('actor_username').execute();
     expect(new Set(actors.map((row) => row.actor_username)).size).toBe(20);
+  });
+});
+
+describe('the text each audit row is hashed from', () => {
+  it('is the canonical JSON of its content, keys sorted, whatever the values', () => {
+    const text = fc.option(fc.string(), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          id: fc.nat(),
+          at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+          actor_user_id: text,
+          actor_username: fc.string(),
+          action: fc.string(),
+          case_id: text,
+          subject_ref: text,
+          details: fc.dictionary(fc.string(), fc.jsonValue()),
+          request_id: text,
+          prev_hash: fc.string(),
+        }),
+        (row) => {
+          const details = JSON.parse(JSON.stringify(row.details));
+          const content = {
+            id: row.id,
+            at: row.at.toISOString(),
+            actorUserId: row.actor_user_id,
+            actorUsername: row.actor_username,
+            action: row.action,
+            caseId: row.case_id,
+            subjectRef: row.subject_ref,
+            details,
+            requestId: row.request_id,
+            prevHash: row.prev_hash,
+          };
+          expect(canonicalRowJson({ ...row, details })).toBe(canonicalJson(content));
+        },
+      ),
+    );
   });
 });
