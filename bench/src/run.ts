@@ -7,14 +7,14 @@ import { sandboxDefaults } from '@review-desk/sandbox';
 import type { SandboxReady } from './children/sandbox';
 import { type Child, startChild } from './lib/child';
 import { timedClient } from './lib/load';
-import { freshSchema } from './lib/postgres';
+import { type BenchSchema, freshSchema } from './lib/postgres';
 import { signIn } from './lib/session';
 import { notRun, type Row, renderTable } from './lib/table';
 import { caseViewRows } from './phases/case-view';
 import { ingestionRows } from './phases/ingestion';
 import { memoryRows } from './phases/memory';
 import { nextCaseRow } from './phases/next-case';
-import { type BffReady, queueAtSizes, queueSizes } from './phases/queue';
+import { type BffReady, type QueueTarget, queueRows, queueSizes, seedRow } from './phases/queue';
 import { bundleRows, chromiumPath, pageRows } from './phases/spa';
 
 /**
@@ -163,22 +163,25 @@ async function main(): Promise<Row[]> {
       rows.push(notRun('d. ingestion (PostgreSQL)', 'deliveries/s', 'not run: no PostgreSQL', '≥ 1,000/s'));
       continue;
     }
+    // Larger queues (PostgreSQL): a schema and a BFF each, measured interleaved with the first.
+    const larger: { schema: BenchSchema; bff: Child<BffReady> }[] = [];
     try {
       const bff = await start<BffReady>('bff', bffEnv(schema?.url));
       const cookie = await signIn(bff.ready.url, 'analyst');
       if (runs('c') || runs('e')) {
-        const sizes = queueSizes(env.BENCH_QUEUE_CASES, label);
-        const measured = await queueAtSizes(
-          bff,
-          cookie,
-          label,
-          sizes,
-          queueSamples,
-          seedSubjects,
-          progress,
-          runs('c'),
-        );
-        if (runs('c')) rows.push(...measured);
+        const [size = 100_000, ...more] = queueSizes(env.BENCH_QUEUE_CASES, label);
+        const targets: QueueTarget[] = [{ size, bff, cookie }];
+        for (const count of runs('c') ? more : []) {
+          const own = await freshSchema(postgresUrl);
+          if (!own) continue;
+          const other = await start<BffReady>('bff', bffEnv(own.url));
+          larger.push({ schema: own, bff: other });
+          targets.push({ size: count, bff: other, cookie: await signIn(other.ready.url, 'analyst') });
+        }
+        const seeded: Row[] = [];
+        for (const target of targets) seeded.push(await seedRow(target, label, seedSubjects, progress));
+        if (runs('c')) rows.push(...seeded, ...(await queueRows(targets, label, queueSamples)));
+        for (const { bff: other } of larger) await stop(other);
       }
       if (runs('e') && label === 'PGlite') spaRows.push(...(await spaPages(bff, cookie)));
       if (runs('d')) {
@@ -188,8 +191,10 @@ async function main(): Promise<Row[]> {
       await stop(bff);
     } finally {
       // BENCH_KEEP_SCHEMA=1 leaves the seeded schema in place, to look at plans (EXPLAIN) after the run.
-      if (env.BENCH_KEEP_SCHEMA === '1' && schema) progress(`kept ${schema.url}`);
-      else await schema?.drop();
+      for (const kept of [schema, ...larger.map((entry) => entry.schema)]) {
+        if (env.BENCH_KEEP_SCHEMA === '1' && kept) progress(`kept ${kept.url}`);
+        else await kept?.drop();
+      }
     }
   }
   rows.push(...spaRows);

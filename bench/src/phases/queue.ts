@@ -1,6 +1,6 @@
 import type { SeedSubjects, SeedTimings } from '../children/seed';
 import type { Child } from '../lib/child';
-import { type Target, timedClient } from '../lib/load';
+import { timedClient } from '../lib/load';
 import { quantile } from '../lib/stats';
 import { ms, type Row, ratio, verdict } from '../lib/table';
 
@@ -31,8 +31,8 @@ const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
 /**
  * The sizes a run measures the queue at: `BENCH_QUEUE_CASES` (default 100,000), or a list such as
- * `100000,1000000`. A single size above 100,000 is measured at 100,000 first, so that one run says how each
- * view scales. PGlite (the embedded database, for one desk's data) is measured at the first size only.
+ * `100000,1000000`. A single size above 100,000 is measured beside 100,000, so that one run says how each view
+ * scales. PGlite (the embedded database, for one desk's data) is measured at the first size only.
  */
 export function queueSizes(setting: string | undefined, engine: 'PGlite' | 'PostgreSQL'): number[] {
   const listed = (setting || '100000').split(',').map((size) => Number(size.trim()));
@@ -40,117 +40,124 @@ export function queueSizes(setting: string | undefined, engine: 'PGlite' | 'Post
   return engine === 'PGlite' ? sizes.slice(0, 1) : sizes;
 }
 
-/**
- * c. The queue at each size: seeded (topped up) to the size, then each view measured. A seeding row says how
- * long the load took, and with more than one size a scaling row per view compares its p95 at the largest size
- * with the first.
- */
-export async function queueAtSizes(
-  bff: Child<BffReady>,
-  cookie: string,
+/** A BFF whose queue holds `size` cases, signed in. */
+export interface QueueTarget {
+  size: number;
+  bff: Child<BffReady>;
+  cookie: string;
+}
+
+/** Seeds a target's queue to its size; the row says how long the load took and where the time went. */
+export async function seedRow(
+  target: QueueTarget,
   engine: 'PGlite' | 'PostgreSQL',
-  sizes: number[],
-  samples: number,
   subjects: SeedSubjects,
   progress: (text: string) => void,
-  measure: boolean,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  const byView = new Map<string, number[]>();
-  for (const size of sizes) {
-    const count = size.toLocaleString('en');
-    progress(`c: seeding ${count} cases on ${engine}`);
-    const seeded = await bff.request<SeedTimings>('seed', { count: size, subjects });
-    progress(`c: seeded in ${seconds(seeded.total)}`);
-    const label = sizes.length > 1 ? `${engine}, ${count} cases` : engine;
-    rows.push({
-      section: `c. queue (${label})`,
-      metric: `seeding ${seeded.from.toLocaleString('en')} → ${count} cases`,
-      value: seconds(seeded.total),
-      reference: `cases ${seconds(seeded.cases)}, search terms ${seconds(seeded.terms)}, indexes ${seconds(seeded.indexes)}, analyze and vacuum ${seconds(seeded.analyze)}`,
-      target: size >= 1_000_000 ? '≤ 15 min' : '',
-      verdict: size >= 1_000_000 ? verdict(seeded.total <= 15 * 60_000) : '',
-      data: { ...seeded },
-    });
-    if (!measure) continue;
-    const measured = await queueRows(bff, cookie, label, engine === 'PostgreSQL' ? 25 : 60, samples);
-    rows.push(...measured);
-    for (const row of measured) {
-      const http = row.data?.http as number[];
-      byView.set(row.metric, [...(byView.get(row.metric) ?? []), quantile(http, 0.95)]);
-    }
-  }
-  if (sizes.length < 2) return rows;
-  const [first, last] = [sizes[0] ?? 0, sizes.at(-1) ?? 0].map((size) => size.toLocaleString('en'));
-  for (const [metric, p95s] of byView) {
-    const grew = (p95s.at(-1) ?? Number.NaN) / (p95s[0] ?? Number.NaN);
-    rows.push({
-      section: `c. queue scaling (${engine})`,
-      metric: `${metric.replace(' p50 / p95', '')}: p95 at ${last} / at ${first}`,
-      value: ratio(grew),
-      reference: p95s.map(ms).join(' → '),
-      target: '≤ 1.5×',
-      verdict: verdict(grew <= 1.5),
-    });
-  }
-  return rows;
+): Promise<Row> {
+  const count = target.size.toLocaleString('en');
+  progress(`c: seeding ${count} cases on ${engine}`);
+  const seeded = await target.bff.request<SeedTimings>('seed', { count: target.size, subjects });
+  progress(`c: seeded in ${seconds(seeded.total)}`);
+  const large = target.size >= 1_000_000;
+  return {
+    section: `c. queue (${engine})`,
+    metric: `seeding ${seeded.from.toLocaleString('en')} → ${count} cases`,
+    value: seconds(seeded.total),
+    reference: `cases ${seconds(seeded.cases)}, search terms ${seconds(seeded.terms)}, indexes ${seconds(seeded.indexes)}, statistics, vacuum and checkpoint ${seconds(seeded.analyze)}`,
+    target: large ? '≤ 15 min' : '',
+    verdict: large ? verdict(seeded.total <= 15 * 60_000) : '',
+    data: { ...seeded },
+  };
 }
 
 /**
- * c. The queue at one size: each view through the BFF, and beside it the SQL the store ran for it
- * (captured from the BFF's executor) replayed in the BFF's process without HTTP: the floor. The two are
- * sampled in turn.
+ * c. The queue: each view through the BFF, and beside it the SQL the store ran for it (captured from the
+ * BFF's executor) replayed in the BFF's process without HTTP: the floor. With several targets (100,000 and
+ * 1,000,000 cases, each its own BFF and schema) the samples are interleaved, request by request, so that the
+ * machine's load falls alike on every size; a scaling row per view then compares the largest with the first.
  */
 export async function queueRows(
-  bff: Child<BffReady>,
-  cookie: string,
-  label: string,
-  budget: number,
+  targets: QueueTarget[],
+  engine: 'PGlite' | 'PostgreSQL',
   samples: number,
 ): Promise<Row[]> {
-  const target: Target = { name: 'bff', url: `${bff.ready.url}/api/cases`, headers: { cookie } };
-  const client = timedClient(target);
+  const budget = engine === 'PostgreSQL' ? 25 : 60;
+  const several = targets.length > 1;
+  const labelOf = (target: QueueTarget) =>
+    several ? `${engine}, ${target.size.toLocaleString('en')} cases` : engine;
   const pathOf = (query: string) => (query ? `/api/cases?${query}` : '/api/cases');
-  const rows: Row[] = [];
-  try {
-    let cursorPath = pathOf('');
-    for (let page = 0; page < deepPages; page++) {
-      const { nextCursor } = await client.json<{ nextCursor: string | null }>(cursorPath);
-      if (!nextCursor) break;
-      cursorPath = pathOf(`cursor=${encodeURIComponent(nextCursor)}`);
-    }
-    const all = [
-      ...views.map(({ name, query }) => ({ name, path: pathOf(query) })),
-      { name: `cursor page ${deepPages}`, path: cursorPath },
-    ];
-
-    for (const view of all) {
-      for (let warm = 0; warm < 3; warm++) await client.once(view.path);
-      await bff.request('capture', { on: true });
-      await client.once(view.path);
-      const queries = (await bff.request<CapturedQuery[]>('capture', { on: false })).filter((query) =>
-        /"cases"/.test(query.sql),
-      );
-      const http: number[] = [];
-      const direct: number[] = [];
-      for (let sample = 0; sample < samples; sample++) {
-        http.push(await client.once(view.path));
-        direct.push(await bff.request<number>('sql', { queries }));
-      }
-      const p95 = quantile(http, 0.95);
-      const floor = quantile(direct, 0.95);
-      rows.push({
-        section: `c. queue (${label})`,
-        metric: `${view.name} p50 / p95`,
-        value: `${ms(quantile(http, 0.5))} / ${ms(p95)}`,
-        reference: `SQL ${ms(quantile(direct, 0.5))} / ${ms(floor)} (${queries.length} statements, ${ratio(p95 / floor)})`,
-        target: `p95 ≤ ${budget} ms, ≤ 2× SQL`,
-        verdict: verdict(p95 <= budget && p95 <= 2 * floor),
-        data: { http, direct, sql: queries.map((query) => query.sql) },
+  const prepared = await Promise.all(
+    targets.map(async (target) => {
+      const client = timedClient({
+        name: 'bff',
+        url: `${target.bff.ready.url}/api/cases`,
+        headers: { cookie: target.cookie },
       });
+      let cursorPath = pathOf('');
+      for (let page = 0; page < deepPages; page++) {
+        const { nextCursor } = await client.json<{ nextCursor: string | null }>(cursorPath);
+        if (!nextCursor) break;
+        cursorPath = pathOf(`cursor=${encodeURIComponent(nextCursor)}`);
+      }
+      const paths = [...views.map(({ query }) => pathOf(query)), cursorPath];
+      return { target, client, paths, rows: [] as Row[], p95s: [] as number[] };
+    }),
+  );
+  const names = [...views.map(({ name }) => name), `cursor page ${deepPages}`];
+  try {
+    for (const [index, name] of names.entries()) {
+      const measuring = await Promise.all(
+        prepared.map(async ({ target, client, paths }) => {
+          const path = paths[index] as string;
+          for (let warm = 0; warm < 3; warm++) await client.once(path);
+          await target.bff.request('capture', { on: true });
+          await client.once(path);
+          const queries = (await target.bff.request<CapturedQuery[]>('capture', { on: false })).filter(
+            (query) => /"cases"/.test(query.sql),
+          );
+          return { path, queries, http: [] as number[], direct: [] as number[] };
+        }),
+      );
+      for (let sample = 0; sample < samples; sample++) {
+        for (const [at, { client, target }] of prepared.entries()) {
+          const view = measuring[at];
+          if (!view) continue;
+          view.http.push(await client.once(view.path));
+          view.direct.push(await target.bff.request<number>('sql', { queries: view.queries }));
+        }
+      }
+      for (const [at, entry] of prepared.entries()) {
+        const { http, direct, queries } = measuring[at] as (typeof measuring)[number];
+        const p95 = quantile(http, 0.95);
+        const floor = quantile(direct, 0.95);
+        entry.p95s.push(p95);
+        entry.rows.push({
+          section: `c. queue (${labelOf(entry.target)})`,
+          metric: `${name} p50 / p95`,
+          value: `${ms(quantile(http, 0.5))} / ${ms(p95)}`,
+          reference: `SQL ${ms(quantile(direct, 0.5))} / ${ms(floor)} (${queries.length} statements, ${ratio(p95 / floor)})`,
+          target: `p95 ≤ ${budget} ms, ≤ 2× SQL`,
+          verdict: verdict(p95 <= budget && p95 <= 2 * floor),
+          data: { http, direct, sql: queries.map((query) => query.sql) },
+        });
+      }
     }
   } finally {
-    await client.close();
+    await Promise.all(prepared.map(({ client }) => client.close()));
+  }
+  const rows = prepared.flatMap((entry) => entry.rows);
+  const [first, last] = [prepared[0], prepared.at(-1)];
+  if (!several || !first || !last) return rows;
+  for (const [index, name] of names.entries()) {
+    const [from, to] = [first.p95s[index] ?? Number.NaN, last.p95s[index] ?? Number.NaN];
+    rows.push({
+      section: `c. queue scaling (${engine})`,
+      metric: `${name}: p95 at ${last.target.size.toLocaleString('en')} / at ${first.target.size.toLocaleString('en')} cases`,
+      value: ratio(to / from),
+      reference: `${ms(from)} → ${ms(to)}, interleaved`,
+      target: '≤ 1.5×',
+      verdict: verdict(to / from <= 1.5),
+    });
   }
   return rows;
 }
