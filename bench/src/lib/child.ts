@@ -24,13 +24,7 @@ interface Reply {
 }
 
 /** A larger young generation: a case view allocates ~100 KB of short-lived JSON, and scavenges dominated. */
-const bffV8Flags = [
-  '--max-semi-space-size=64',
-  // BENCH_BFF_CPU_PROF=<dir> writes a CPU profile of each BFF child there (open it in Chrome's DevTools).
-  ...(process.env.BENCH_BFF_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BFF_CPU_PROF}`]
-    : []),
-];
+const bffV8Flags = ['--max-semi-space-size=64'];
 
 /** The BFF's flags; with BENCH_CPU_PROFILE_DIR, a V8 CPU profile of each BFF written there when it stops. */
 const bffFlags = () => {
