@@ -4,7 +4,7 @@ import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
 import { FullPageProgress } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
 import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
-import { preloadSelfieVideo } from '@/features/case-view/api/preload-media';
+import { preloadCaseImages, preloadSelfieVideo } from '@/features/case-view/api/preload-media';
 import { getCaseQueryOptions } from '@/features/cases/api/get-case';
 import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
 import { parseQueueSearch, QUEUE_RESULTS_ID, toCaseListQuery } from '@/features/cases/utils/queue-search';
@@ -61,9 +61,14 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: () => import('./routes/app/case'),
           loader: ({ params }) => {
             if (params.caseId && !signedOut()) {
-              // The selfie video's player starts as soon as the case is in, not once its page has rendered.
+              // The images and the selfie video's player start as soon as the case is in, not once its page
+              // (whose code may still be loading) has rendered.
               void queryClient.fetchQuery(getCaseQueryOptions(params.caseId)).then(
-                (detail) => detail.view && preloadSelfieVideo(detail.view, detail.case.id),
+                (detail) => {
+                  if (!detail.view) return;
+                  preloadCaseImages(detail.view, detail.case.id);
+                  preloadSelfieVideo(detail.view, detail.case.id);
+                },
                 () => undefined,
               );
             }

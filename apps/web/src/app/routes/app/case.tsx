@@ -1,15 +1,17 @@
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Button, Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
+import { preloadCaseImages, preloadSelfieVideo } from '@/features/case-view/api/preload-media';
 import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
-import { useCase } from '@/features/cases/api/get-case';
+import { caseDetailQueryKey, useCase } from '@/features/cases/api/get-case';
 import { usePrefetchNextCase } from '@/features/cases/api/prefetch-next-case';
 import { CaseHeader } from '@/features/cases/components/case/case-header';
 import { SupersededBanner } from '@/features/cases/components/case/case-lifecycle';
@@ -39,6 +41,7 @@ export function Component() {
   // Kept above the case's own page, so the notice outlives the move to the next case.
   const [decided, setDecided] = useState<DecisionResponse | null>(null);
   const notice = <DecisionNotice response={decided} onClose={() => setDecided(null)} />;
+  const nextCase = useNextCase();
   useCaseEvents();
 
   if (detail.isPending) {
@@ -68,6 +71,7 @@ export function Component() {
         key={caseId}
         detail={detail.data}
         user={user}
+        nextCase={nextCase}
         onReloadView={() => detail.refetch()}
         onDecided={setDecided}
       />
@@ -76,32 +80,69 @@ export function Component() {
   );
 }
 
+/**
+ * "Next case", kept above the case's own page so that its claim outlives the move. When the likely next case
+ * is already loaded (usePrefetchNextCase), it opens at once, drawn from the cache, while the claim runs; the
+ * server's answer then confirms it, or opens the case the server handed out instead (the queue when there is
+ * none). Until the claim is in, the decision form says so and stays disabled; a failed claim says why.
+ */
+function useNextCase() {
+  const navigate = useNavigate();
+  const claim = useClaimNextCase({
+    onSuccess: (response, opened) => {
+      if (response.case === null) navigate(paths.queue.getHref(), { replace: opened !== null });
+      else if (response.case.id !== opened)
+        navigate(paths.case.getHref(response.case.id), { replace: opened !== null });
+    },
+  });
+  return {
+    claim,
+    /** The case opened ahead of the claim, while the claim is under way. */
+    claiming: claim.isPending ? claim.variables : null,
+    open: (likely: string | null) => {
+      if (claim.isPending) return;
+      if (likely !== null) navigate(paths.case.getHref(likely));
+      claim.mutate(likely);
+    },
+  };
+}
+
 type CasePageProps = {
   detail: CaseDetail;
   user: SessionUser;
+  nextCase: ReturnType<typeof useNextCase>;
   onReloadView: () => void;
   onDecided: (response: DecisionResponse) => void;
 };
 
 /** The reviewer's workspace: header, section rail, evidence and decision, and the keys that drive them. */
-function CasePage({ detail, user, onReloadView, onDecided }: CasePageProps) {
-  const navigate = useNavigate();
+function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageProps) {
+  const queryClient = useQueryClient();
   const summary = detail.case;
   const [helpOpen, setHelpOpen] = useState(false);
-  const nextCase = useClaimNextCase({
-    onSuccess: (response) =>
-      navigate(response.case ? paths.case.getHref(response.case.id) : paths.queue.getHref()),
-  });
   const claimControl = useClaimControl(summary, user);
   const acknowledgements = useAcknowledgements();
   const shown = useLastView(detail);
   const reviewer = permissions.decide(user.role);
   // Only while the user may decide here: the next case matters once this one is decided.
-  usePrefetchNextCase(summary.id, reviewer && holdsClaim(user, summary));
+  const likelyNext = usePrefetchNextCase(summary.id, {
+    enabled: reviewer && holdsClaim(user, summary),
+    senior: user.role === 'senior',
+    onLoaded: (next) => {
+      if (!next.view) return;
+      preloadCaseImages(next.view, next.case.id);
+      preloadSelfieVideo(next.view, next.case.id);
+    },
+  });
+  const openNext = () => {
+    // This case's reload after the decision is of no use once the page has moved on.
+    void queryClient.cancelQueries({ queryKey: caseDetailQueryKey(summary.id) });
+    nextCase.open(likelyNext);
+  };
   useReviewShortcuts({
     toggleClaim: claimControl.toggle,
     nextCase: () => {
-      if (reviewer && !nextCase.isPending) nextCase.mutate();
+      if (reviewer) openNext();
     },
     showHelp: () => setHelpOpen(true),
   });
@@ -119,7 +160,9 @@ function CasePage({ detail, user, onReloadView, onDecided }: CasePageProps) {
       />
       <DisagreementBanner summary={summary} canClose={permissions.closeDisagreement(user.role)} />
       <SupersededBanner summary={summary} />
-      {nextCase.isError && <ErrorState error={nextCase.error} title="The next case could not be opened" />}
+      {nextCase.claim.isError && (
+        <ErrorState error={nextCase.claim.error} title="The next case could not be claimed for you" />
+      )}
     </Stack>
   );
   const items = railItems(
@@ -148,9 +191,10 @@ function CasePage({ detail, user, onReloadView, onDecided }: CasePageProps) {
             user={user}
             acknowledgements={acknowledgements}
             stale={shown.stale}
-            onDecided={(response, openNext) => {
+            claiming={nextCase.claiming === summary.id}
+            onDecided={(response, next) => {
               onDecided(response);
-              if (openNext) nextCase.mutate();
+              if (next) openNext();
             }}
           />
         }

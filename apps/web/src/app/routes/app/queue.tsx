@@ -79,7 +79,7 @@ export function Component() {
           Queue
         </Typography>
         {canClaim && (
-          <Button variant="contained" onClick={() => nextCase.mutate()} disabled={nextCase.isPending}>
+          <Button variant="contained" onClick={() => nextCase.mutate(null)} disabled={nextCase.isPending}>
             {nextCase.isPending ? 'Claiming…' : 'Next case'}
           </Button>
         )}

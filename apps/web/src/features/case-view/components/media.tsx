@@ -1,9 +1,9 @@
 import CompareIcon from '@mui/icons-material/Compare';
 import { Box, Button, Typography } from '@mui/material';
 import type { MediaSection } from '@review-desk/contracts';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isMediaAvailable, type MediaSource, mediaUrl } from '../api/media-url';
-import { createSelfieVideo, takePreloadedVideo } from '../api/preload-media';
+import { createSelfieVideo, preloadedImage, takePreloadedVideo } from '../api/preload-media';
 import { ImageViewerDialog } from './image-viewer/image-viewer-dialog';
 import { comparisonPair, type ImageKind, mediaLabels, viewerImages } from './image-viewer/viewer-images';
 
@@ -21,18 +21,33 @@ type MediaImageProps = {
   height?: number;
 };
 
+/** The address an <img> shows for `src`: the copy read ahead (preloadCaseImages) once it is in. */
+function usePreloadedImage(src: string): string | undefined {
+  const found = preloadedImage(src);
+  const [, arrived] = useState(0);
+  useEffect(() => {
+    if (!found.ready) return;
+    let mounted = true;
+    void found.ready.then(() => mounted && arrived((count) => count + 1));
+    return () => {
+      mounted = false;
+    };
+  }, [found.ready]);
+  return found.url;
+}
+
 /** One verification image, opening the viewer (zoom, pan, rotate, the case's other images). */
 export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200 }: MediaImageProps) {
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
   const label = mediaLabels[kind];
+  const shown = usePreloadedImage(mediaUrl(source, kind));
 
   if (!isMediaAvailable(media, kind)) {
     return <MediaPlaceholder text={`${label}: not available`} height={height} />;
   }
   if (failed) return <MediaPlaceholder text={`${label}: could not be loaded`} height={height} />;
 
-  const src = mediaUrl(source, kind);
   return (
     <Box component="figure" sx={{ m: 0 }}>
       <Box
@@ -57,7 +72,7 @@ export function MediaImage({ media, source, kind, onEvidenceViewed, height = 200
             the page's first layout; an eager one is requested as soon as React creates it. */}
         <Box
           component="img"
-          src={src}
+          src={shown}
           alt={label}
           onError={() => setFailed(true)}
           sx={{ display: 'block', height, maxWidth: '100%', objectFit: 'contain' }}

@@ -1,31 +1,63 @@
 import { bareView } from '@review-desk/contracts/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { analystRef, caseDetail, caseSummary } from '@/testing/fixtures/cases';
-import { mockFetch } from '@/testing/mock-fetch';
+import { errorReply, type MockReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
 
-const current = caseSummary();
+const current = caseSummary({ state: 'in_review', assignee: analystRef });
 const next = caseSummary({ id: '7b1d6a52-0000-4000-8000-000000000002', displayName: 'Next Subject' });
+
+/** The analyst holds `current`; "next case" would hand out `next`, whose claim answers `claimReply`. */
+function backend(claimReply: Promise<MockReply>) {
+  let nextNow = next;
+  const claim = claimReply.then((reply) => {
+    const claimed = (reply.body as { case?: typeof next } | undefined)?.case;
+    if (claimed) nextNow = claimed;
+    return reply;
+  });
+  return (
+    mockFetch()
+      .signedInAs('analyst')
+      .get(`/api/cases/${current.id}`, { body: caseDetail({ view: bareView('capa'), case: current }) })
+      .get('/api/cases', { body: { items: [next], nextCursor: null, facets: null } })
+      // Its own verification, so that its page tells itself apart by the name in its header.
+      .get(`/api/cases/${next.id}`, () => ({ body: caseDetail({ case: nextNow }) }))
+      .post(`/api/cases/${current.id}/decision`, (request) => ({
+        body: {
+          case: { ...current, state: 'resolved', resolution: 'rejected', assignee: null, version: 4 },
+          decision: { ...(request.body as object), id: 'd-1' },
+        },
+      }))
+      .post('/api/cases/next', () => claim)
+  );
+}
+
+/** Rejects the open case with "open the next case after deciding" on (its default). */
+async function rejectCase(user: ReturnType<typeof renderApp>['user']) {
+  const panel = await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
+  await user.click(within(panel).getByRole('radio', { name: 'Reject' }));
+  await user.click(within(panel).getByRole('combobox', { name: 'Reason' }));
+  await user.click(await screen.findByRole('option', { name: 'Document expired' }));
+  await user.click(within(panel).getByRole('button', { name: 'Record decision' }));
+}
+
+const rejectRadio = () =>
+  within(screen.getByRole('region', { name: 'Decision' })).getByRole('radio', {
+    name: 'Reject',
+  }) as HTMLInputElement;
 
 describe('the next case, loaded ahead', () => {
   it('loads the case "next case" would open while the reviewer works this one', async () => {
-    const fetchMock = mockFetch()
-      .signedInAs('analyst')
-      .get(`/api/cases/${current.id}`, {
-        body: caseDetail({ view: bareView('capa'), case: { state: 'in_review', assignee: analystRef } }),
-      })
-      .get('/api/cases', { body: { items: [current, next], nextCursor: null, facets: null } })
-      .get(`/api/cases/${next.id}`, { body: caseDetail({ view: bareView('capa'), case: next }) });
+    const fetchMock = backend(new Promise(() => {}));
     renderApp(`/cases/${current.id}`);
     await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
     await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
     const list = fetchMock.calls('GET', '/api/cases')[0];
-    expect(Object.fromEntries(list?.searchParams ?? [])).toMatchObject({
-      scope: 'work',
-      assignee: 'unassigned',
-      sort: 'priority',
-    });
+    expect(list?.searchParams.get('assignee')).toBe('unassigned');
+    expect(list?.searchParams.get('sort')).toBe('priority');
+    // The states "next case" hands an analyst: not second reviews or escalations, which are a senior's.
+    expect(list?.searchParams.getAll('state').sort()).toEqual(['in_review', 'open', 'reopened']);
   });
 
   it('loads nothing ahead for someone who does not hold the case', async () => {
@@ -35,5 +67,35 @@ describe('the next case, loaded ahead', () => {
     renderApp(`/cases/${current.id}`);
     await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
     expect(fetchMock.calls('GET', '/api/cases')).toHaveLength(0);
+  });
+
+  it('opens it as soon as the decision is recorded, and lets the reviewer decide once its claim is in', async () => {
+    let answerClaim: (reply: MockReply) => void = () => {};
+    const claimed = { ...next, state: 'in_review' as const, assignee: analystRef, version: next.version + 1 };
+    const fetchMock = backend(new Promise((resolve) => (answerClaim = resolve)));
+    const { user } = renderApp(`/cases/${current.id}`);
+    await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
+    await rejectCase(user);
+
+    // Drawn from what was loaded ahead while the claim is still unanswered; deciding waits for the claim.
+    await screen.findByRole('heading', { name: /Next Subject/ });
+    expect(fetchMock.calls('POST', '/api/cases/next')).toHaveLength(1);
+    expect(screen.getByText('Claiming this case for you…')).toBeTruthy();
+    expect(rejectRadio().disabled).toBe(true);
+
+    answerClaim({ body: { case: claimed } });
+    await waitFor(() => expect(rejectRadio().disabled).toBe(false));
+    expect(screen.queryByText('Claiming this case for you…')).toBeNull();
+  });
+
+  it('says so when the claim of the case opened ahead fails, and keeps deciding closed', async () => {
+    const fetchMock = backend(Promise.resolve(errorReply(503, 'unavailable', 'The desk is restarting')));
+    const { user } = renderApp(`/cases/${current.id}`);
+    await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
+    await rejectCase(user);
+
+    await screen.findByRole('heading', { name: /Next Subject/ });
+    await screen.findByText('The next case could not be claimed for you');
+    expect(rejectRadio().disabled).toBe(true);
   });
 });

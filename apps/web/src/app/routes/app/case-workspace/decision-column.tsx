@@ -26,11 +26,13 @@ type Props = {
   acknowledgements: Acknowledgements;
   /** The verification shown is the last one kept, not the live one: deciding waits. */
   stale: boolean;
+  /** The page opened this case ahead of its claim ("next case"), which is under way: deciding waits. */
+  claiming: boolean;
   onDecided: (response: DecisionResponse, openNext: boolean) => void;
 };
 
 /** What the reviewer acts with, always in reach: the decision, then the case's other actions. */
-export function DecisionColumn({ detail, user, acknowledgements, stale, onDecided }: Props) {
+export function DecisionColumn({ detail, user, acknowledgements, stale, claiming, onDecided }: Props) {
   const summary = detail.case;
   const flag = useFlagCase();
   const [openNext, setOpenNext] = useStoredState(OPEN_NEXT_KEY, true, isBoolean);
@@ -53,7 +55,11 @@ export function DecisionColumn({ detail, user, acknowledgements, stale, onDecide
         user={user}
         acknowledgements={acknowledgements}
         blockedReason={
-          stale ? 'The verification shown is not live: deciding waits until it loads again.' : null
+          claiming
+            ? 'Claiming this case for you…'
+            : stale
+              ? 'The verification shown is not live: deciding waits until it loads again.'
+              : null
         }
         openNextAfterDecision={openNext}
         onOpenNextAfterDecisionChange={setOpenNext}

@@ -59,7 +59,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
           <FirstDecisionCard detail={detail} form={form} disabled={disabled} />
           {(!availability.allowed || blocked) && (
             <Alert severity="info" variant="outlined" role="note">
-              {availability.allowed ? blocked : availability.reason}
+              {blocked ?? (availability.allowed ? null : availability.reason)}
             </Alert>
           )}
           <OutcomeField id={headingId} detail={detail} form={form} disabled={disabled} />
