@@ -119,10 +119,14 @@ const earlyRequests: Plugin = {
         return found;
       };
       const initial = closure(entry.fileName);
+      // A page's own lazy parts (the case page's decision column) are fetched with it too: they render just
+      // after the page, so they should not wait for its code to run before being asked for.
+      const pageFiles = (page: Rolldown.OutputChunk) =>
+        new Set([page.fileName, ...page.dynamicImports].flatMap((file) => [...closure(file)]));
       const modules = Object.fromEntries(
         Object.entries(routeModules).map(([pattern, module]) => [
           pattern,
-          [...closure(facade(`./${module}`).fileName)]
+          [...pageFiles(facade(`./${module}`))]
             .filter((file) => !initial.has(file))
             .map((file) => `/${file}`),
         ]),

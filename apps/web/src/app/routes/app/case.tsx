@@ -2,10 +2,10 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Button, Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
-import { PageSkeleton } from '@/components/feedback/skeletons';
+import { PageSkeleton, TableSkeleton } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
 import { useUser } from '@/features/auth/api/get-me';
 import { preloadCaseImages, preloadSelfieVideo } from '@/features/case-view/api/preload-media';
@@ -21,7 +21,6 @@ import { useLastView } from '@/features/cases/components/case/evidence/use-last-
 import { useClaimControl } from '@/features/cases/components/case/use-claim-control';
 import { useAcknowledgements } from '@/features/cases/components/case/warnings/use-acknowledgements';
 import { SectionRail } from '@/features/cases/components/case/workspace/section-rail';
-import { ShortcutsDialog } from '@/features/cases/components/case/workspace/shortcuts-dialog';
 import {
   goToDecision,
   useReviewShortcuts,
@@ -30,9 +29,20 @@ import { WorkspaceLayout } from '@/features/cases/components/case/workspace/work
 import { documentsApply, holdsClaim } from '@/features/cases/utils/case-permissions';
 import { isApiError } from '@/lib/api-client';
 import { permissions } from '@/lib/authorization';
-import { DecisionColumn } from './case-workspace/decision-column';
 import { EvidenceColumn } from './case-workspace/evidence-column';
 import { railItems } from './case-workspace/rail-items';
+
+// The evidence draws from the detail without the decision's code (its form, selects and switches) or the
+// shortcuts dialog's: those are chunks of their own, fetched alongside the page's (vite.config.ts lists them
+// with the page's chunks), so the evidence paints first and the decision follows as soon as it is in.
+const DecisionColumn = lazy(() =>
+  import('./case-workspace/decision-column').then((module) => ({ default: module.DecisionColumn })),
+);
+const ShortcutsDialog = lazy(() =>
+  import('@/features/cases/components/case/workspace/shortcuts-dialog').then((module) => ({
+    default: module.ShortcutsDialog,
+  })),
+);
 
 export function Component() {
   const { caseId = '' } = useParams();
@@ -186,21 +196,27 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
           />
         }
         decision={
-          <DecisionColumn
-            detail={detail}
-            user={user}
-            acknowledgements={acknowledgements}
-            stale={shown.stale}
-            claiming={nextCase.claiming === summary.id}
-            onDecided={(response, next) => {
-              onDecided(response);
-              if (next) openNext();
-            }}
-          />
+          <Suspense fallback={<TableSkeleton rows={6} label="Loading the decision" />}>
+            <DecisionColumn
+              detail={detail}
+              user={user}
+              acknowledgements={acknowledgements}
+              stale={shown.stale}
+              claiming={nextCase.claiming === summary.id}
+              onDecided={(response, next) => {
+                onDecided(response);
+                if (next) openNext();
+              }}
+            />
+          </Suspense>
         }
         onGoToDecision={goToDecision}
       />
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
