@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless; never a downloaded browser. */
 export function launchChromium(executablePath: string): Promise<Browser> {
@@ -14,9 +14,17 @@ export function launchChromium(executablePath: string): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own cookies) signed in through the login form as one of the demo users. */
-export async function signedInPage(browser: Browser, baseUrl: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+/**
+ * A fresh browser context (its own cookies) signed in through the login form as one of the demo users, on a
+ * desktop screen unless told otherwise.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  options: BrowserContextOptions = { viewport: { width: 1440, height: 1000 } },
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(`${username}-demo`);

@@ -1,3 +1,4 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import { AppBar, Box, Button, IconButton, Link, Toolbar, Typography } from '@mui/material';
@@ -5,8 +6,10 @@ import type { SessionUser } from '@review-desk/contracts';
 import { lazy, type ReactNode, useId, useState } from 'react';
 import { NavLink } from 'react-router';
 import { LazyMenu } from '@/components/lazy-menu';
+import { visuallyHidden } from '@/components/visually-hidden';
 import { roleLabels } from '@/lib/authorization';
 import { useColorMode } from '@/lib/theme';
+import { PagesMenu } from './pages-menu';
 
 const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
 
@@ -24,6 +27,9 @@ type AppShellProps = {
 };
 
 const MAIN_ID = 'main-content';
+
+/** A phone (below MUI's `sm`): the pages fold into a menu and the user button shows an icon, so the bar fits. */
+const phone = '@media (max-width: 599.95px)';
 
 /** The frame of every signed-in page: product name, navigation, theme toggle and the user menu. */
 export function AppShell({ user, skipLink, navItems, onLogout, children }: AppShellProps) {
@@ -45,22 +51,25 @@ export function AppShell({ user, skipLink, navItems, onLogout, children }: AppSh
         {skipLink?.label ?? 'Skip to main content'}
       </Link>
       <AppBar position="sticky" color="default" elevation={1}>
-        <Toolbar sx={{ gap: 2 }}>
+        <Toolbar sx={{ gap: 2, [phone]: { gap: 1 } }}>
           <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
             Review Desk
           </Typography>
-          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, flexGrow: 1 }}>
-            {navItems.map((item) => (
-              <Button
-                key={item.href}
-                component={NavLink}
-                to={item.href}
-                color="inherit"
-                sx={{ '&.active': { bgcolor: 'action.selected' } }}
-              >
-                {item.label}
-              </Button>
-            ))}
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexGrow: 1 }}>
+            <Box sx={{ display: 'flex', gap: 0.5, [phone]: { display: 'none' } }}>
+              {navItems.map((item) => (
+                <Button
+                  key={item.href}
+                  component={NavLink}
+                  to={item.href}
+                  color="inherit"
+                  sx={{ '&.active': { bgcolor: 'action.selected' } }}
+                >
+                  {item.label}
+                </Button>
+              ))}
+            </Box>
+            <PagesMenu items={navItems} sx={{ display: 'none', [phone]: { display: 'inline-flex' } }} />
           </Box>
           <IconButton color="inherit" onClick={toggle} aria-label={themeLabel} title={themeLabel}>
             {mode === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
@@ -78,10 +87,11 @@ export function AppShell({ user, skipLink, navItems, onLogout, children }: AppSh
               alignItems: 'flex-start',
             }}
           >
-            <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
+            <AccountCircleIcon sx={{ display: 'none', [phone]: { display: 'block' } }} />
+            <Typography variant="body2" component="span" sx={{ fontWeight: 600, [phone]: visuallyHidden }}>
               {user.displayName}
             </Typography>
-            <Typography variant="caption" component="span">
+            <Typography variant="caption" component="span" sx={{ [phone]: visuallyHidden }}>
               {roleLabels[user.role]}
             </Typography>
           </Button>
@@ -100,7 +110,7 @@ export function AppShell({ user, skipLink, navItems, onLogout, children }: AppSh
         component="main"
         id={MAIN_ID}
         tabIndex={-1}
-        sx={{ flexGrow: 1, p: 3, minWidth: 0, outline: 'none' }}
+        sx={{ flexGrow: 1, p: 3, [phone]: { p: 2 }, minWidth: 0, outline: 'none' }}
       >
         {children}
       </Box>

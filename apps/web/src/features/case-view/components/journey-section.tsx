@@ -134,86 +134,89 @@ function EntityTable({
           {empty}
         </Typography>
       ) : (
-        <Table size="small" aria-label={title}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Entity id</TableCell>
-              <TableCell>Role</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Outcome</TableCell>
-              {viewedEntityIds && <TableCell>Opened</TableCell>}
-              <TableCell>Details</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {entities.map((entity, index) => {
-              const key = entity.entityId ?? `#${index}`;
-              const isOpen = open.has(key);
-              return (
-                <Fragment key={key}>
-                  <TableRow tabIndex={-1} data-review-stop="entity">
-                    <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                      <OptionalText value={entity.entityId} />
-                    </TableCell>
-                    <TableCell>{roleLabels[entity.role]}</TableCell>
-                    <TableCell>
-                      <EnumValueDisplay value={entity.status} />
-                    </TableCell>
-                    <TableCell>
-                      <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />
-                    </TableCell>
-                    {viewedEntityIds && (
-                      <TableCell>
-                        {entity.entityId !== null && viewedEntityIds.has(entity.entityId)
-                          ? 'Opened'
-                          : 'Not yet'}
+        // On a narrow screen the table scrolls sideways within its section, not the whole page.
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={title}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Entity id</TableCell>
+                <TableCell>Role</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Outcome</TableCell>
+                {viewedEntityIds && <TableCell>Opened</TableCell>}
+                <TableCell>Details</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {entities.map((entity, index) => {
+                const key = entity.entityId ?? `#${index}`;
+                const isOpen = open.has(key);
+                return (
+                  <Fragment key={key}>
+                    <TableRow tabIndex={-1} data-review-stop="entity">
+                      <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                        <OptionalText value={entity.entityId} />
                       </TableCell>
-                    )}
-                    <TableCell>
-                      <Button
-                        size="small"
-                        data-review-open
-                        aria-expanded={isOpen}
-                        onClick={() => toggle(key, entity.entityId)}
-                      >
-                        {isOpen ? 'Close' : 'Open'}
-                        <VisuallyHidden>{` application ${entity.entityId ?? key}`}</VisuallyHidden>
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                  {isOpen && (
-                    <TableRow>
-                      <TableCell colSpan={viewedEntityIds ? 6 : 5} sx={{ bgcolor: 'action.hover' }}>
-                        <FieldGrid
-                          fields={[
-                            { label: 'Entity id', value: <OptionalText value={entity.entityId} /> },
-                            { label: 'Role', value: roleLabels[entity.role] },
-                            {
-                              label: 'Is the customer',
-                              value:
-                                entity.isCustomer === null ? (
-                                  <OptionalText value={null} />
-                                ) : entity.isCustomer ? (
-                                  'Yes'
-                                ) : (
-                                  'No'
-                                ),
-                            },
-                            { label: 'Status', value: <EnumValueDisplay value={entity.status} /> },
-                            {
-                              label: 'Outcome',
-                              value: <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />,
-                            },
-                          ]}
-                        />
+                      <TableCell>{roleLabels[entity.role]}</TableCell>
+                      <TableCell>
+                        <EnumValueDisplay value={entity.status} />
+                      </TableCell>
+                      <TableCell>
+                        <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />
+                      </TableCell>
+                      {viewedEntityIds && (
+                        <TableCell>
+                          {entity.entityId !== null && viewedEntityIds.has(entity.entityId)
+                            ? 'Opened'
+                            : 'Not yet'}
+                        </TableCell>
+                      )}
+                      <TableCell>
+                        <Button
+                          size="small"
+                          data-review-open
+                          aria-expanded={isOpen}
+                          onClick={() => toggle(key, entity.entityId)}
+                        >
+                          {isOpen ? 'Close' : 'Open'}
+                          <VisuallyHidden>{` application ${entity.entityId ?? key}`}</VisuallyHidden>
+                        </Button>
                       </TableCell>
                     </TableRow>
-                  )}
-                </Fragment>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    {isOpen && (
+                      <TableRow>
+                        <TableCell colSpan={viewedEntityIds ? 6 : 5} sx={{ bgcolor: 'action.hover' }}>
+                          <FieldGrid
+                            fields={[
+                              { label: 'Entity id', value: <OptionalText value={entity.entityId} /> },
+                              { label: 'Role', value: roleLabels[entity.role] },
+                              {
+                                label: 'Is the customer',
+                                value:
+                                  entity.isCustomer === null ? (
+                                    <OptionalText value={null} />
+                                  ) : entity.isCustomer ? (
+                                    'Yes'
+                                  ) : (
+                                    'No'
+                                  ),
+                              },
+                              { label: 'Status', value: <EnumValueDisplay value={entity.status} /> },
+                              {
+                                label: 'Outcome',
+                                value: <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />,
+                              },
+                            ]}
+                          />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );

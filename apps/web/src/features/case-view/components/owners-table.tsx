@@ -51,27 +51,30 @@ export function OwnersTable({ owners, viewedOwnerRefs, onEvidenceViewed }: Owner
           Capa named no beneficial owners.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Beneficial owners">
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Ownership</TableCell>
-              {viewedOwnerRefs && <TableCell>Opened</TableCell>}
-              <TableCell>Details</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {owners.map((owner) => (
-              <OwnerRows
-                key={owner.ref}
-                owner={owner}
-                isOpen={open.has(owner.ref)}
-                viewed={viewedOwnerRefs?.has(owner.ref)}
-                onToggle={() => toggle(owner.ref)}
-              />
-            ))}
-          </TableBody>
-        </Table>
+        // On a narrow screen the table scrolls sideways within its section, not the whole page.
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Beneficial owners">
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Ownership</TableCell>
+                {viewedOwnerRefs && <TableCell>Opened</TableCell>}
+                <TableCell>Details</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {owners.map((owner) => (
+                <OwnerRows
+                  key={owner.ref}
+                  owner={owner}
+                  isOpen={open.has(owner.ref)}
+                  viewed={viewedOwnerRefs?.has(owner.ref)}
+                  onToggle={() => toggle(owner.ref)}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );

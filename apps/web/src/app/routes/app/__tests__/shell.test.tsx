@@ -56,6 +56,29 @@ describe('the app shell', () => {
     );
   });
 
+  it('folds the pages into a menu on a phone, the current one marked', async () => {
+    const happyDom = (window as unknown as { happyDOM: { setViewport: (size: object) => void } }).happyDOM;
+    happyDom.setViewport({ width: 390, height: 844 });
+    try {
+      mockFetch()
+        .signedInAs('analyst')
+        .get('/api/cases', { body: caseList([]) });
+      const { user, router } = renderApp('/queue');
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      expect(within(nav).queryByRole('link', { name: 'Queue' })).toBeNull();
+      // The user's name stays the account button's name, read out though not shown.
+      expect(screen.getByRole('button', { name: /Demo analyst/ })).toBeTruthy();
+      await user.click(within(nav).getByRole('button', { name: 'Pages' }));
+      const items = await screen.findAllByRole('menuitem');
+      expect(items.map((item) => item.textContent)).toEqual(['Queue', 'Search', 'Overview']);
+      expect(items[0]?.getAttribute('aria-current')).toBe('page');
+      await user.click(screen.getByRole('menuitem', { name: 'Overview' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/overview'));
+    } finally {
+      happyDom.setViewport({ width: 1024, height: 768 });
+    }
+  });
+
   it('signs out from the user menu', async () => {
     const fetchMock = mockFetch()
       .signedInAs('analyst')

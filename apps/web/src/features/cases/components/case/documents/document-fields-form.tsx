@@ -50,7 +50,9 @@ interface Props {
 export function DocumentFieldsForm({ entities, fields, onChange }: Props) {
   const entityLabels = Object.fromEntries(entities.map((entity) => [entity.entityId, entity.label]));
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+    // Wrapping only in a row: a wrapping column sizes its line to the widest field's text (a long customer id)
+    // rather than to the screen, and a phone would scroll sideways.
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} useFlexGap sx={{ flexWrap: { sm: 'wrap' } }}>
       <Choice
         label="For"
         value={fields.entityId}

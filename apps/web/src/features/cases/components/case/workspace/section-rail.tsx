@@ -1,5 +1,6 @@
 import { Box, Link, Typography } from '@mui/material';
-import { wideScreen } from './workspace-layout';
+import { SectionMenu } from './section-menu';
+import { phoneScreen, wideScreen } from './workspace-layout';
 
 export type RailItem = {
   /** The element id of the section. */
@@ -9,7 +10,19 @@ export type RailItem = {
   open?: string;
 };
 
-/** The page's sections with what is still open in each; a link moves the focus to its section. */
+/** Moves the keyboard to a section and brings its top into view. */
+export function jumpToSection(id: string): boolean {
+  const target = document.getElementById(id);
+  if (!target) return false;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
+  return true;
+}
+
+/**
+ * The page's sections with what is still open in each; a link moves the focus to its section. On a phone the
+ * list would push the evidence a screen down: a menu button in the corner holds it instead.
+ */
 export function SectionRail({ items }: { items: RailItem[] }) {
   return (
     <Box component="nav" aria-label="Sections of the case">
@@ -22,6 +35,7 @@ export function SectionRail({ items }: { items: RailItem[] }) {
           display: 'flex',
           flexWrap: 'wrap',
           [wideScreen]: { flexDirection: 'column', flexWrap: 'nowrap' },
+          [phoneScreen]: { display: 'none' },
           gap: 0.5,
         }}
       >
@@ -31,11 +45,7 @@ export function SectionRail({ items }: { items: RailItem[] }) {
               href={`#${item.id}`}
               underline="hover"
               onClick={(event) => {
-                const target = document.getElementById(item.id);
-                if (!target) return;
-                event.preventDefault();
-                target.focus({ preventScroll: true });
-                target.scrollIntoView({ block: 'start' });
+                if (jumpToSection(item.id)) event.preventDefault();
               }}
               sx={{
                 display: 'block',
@@ -57,6 +67,7 @@ export function SectionRail({ items }: { items: RailItem[] }) {
           </li>
         ))}
       </Box>
+      <SectionMenu items={items} onJump={jumpToSection} />
     </Box>
   );
 }

@@ -5,6 +5,8 @@ import { workspaceIds } from './review-keys';
 
 /** From this width the evidence scrolls between a fixed header, section rail and decision panel. */
 export const wideScreen = '@media (min-width: 1280px)';
+/** Below this width (MUI's `sm`) the page is on a phone: the section rail folds into a menu. */
+export const phoneScreen = '@media (max-width: 599.95px)';
 
 // The app bar (64 px) and the page's padding (24 px above and below) around the workspace.
 const workspaceHeight = 'calc(100dvh - 64px - 48px)';
@@ -31,7 +33,10 @@ export function WorkspaceLayout({ header, rail, evidence, decision, onGoToDecisi
         gap: 2,
         gridTemplateColumns: 'minmax(0, 1fr)',
         gridTemplateAreas: '"header" "rail" "evidence" "decision"',
+        // Room below the decision for the buttons in the corners, so they cover none of it.
+        pb: 8,
         [wideScreen]: {
+          pb: 0,
           height: workspaceHeight,
           gridTemplateColumns: '152px minmax(0, 1fr) minmax(340px, 380px)',
           gridTemplateRows: 'auto minmax(0, 1fr)',
