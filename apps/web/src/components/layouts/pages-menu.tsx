@@ -1,17 +1,18 @@
 import MenuIcon from '@mui/icons-material/Menu';
-import { IconButton, MenuItem, type SxProps, type Theme } from '@mui/material';
-import { useId, useState } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { IconButton, type SxProps, type Theme } from '@mui/material';
+import { lazy, useId, useState } from 'react';
 import { LazyMenu } from '@/components/lazy-menu';
 import type { NavItem } from './app-shell';
+
+const PagesMenuList = lazy(() =>
+  import('./pages-menu-list').then((module) => ({ default: module.PagesMenuList })),
+);
 
 /** The pages of the navigation behind one button, where the bar has no room for a button each (a phone). */
 export function PagesMenu({ items, sx }: { items: NavItem[]; sx?: SxProps<Theme> }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
-  const { pathname } = useLocation();
   const open = anchor !== null;
-  const close = () => setAnchor(null);
   return (
     <>
       <IconButton
@@ -25,21 +26,8 @@ export function PagesMenu({ items, sx }: { items: NavItem[]; sx?: SxProps<Theme>
       >
         <MenuIcon />
       </IconButton>
-      <LazyMenu id={menuId} anchorEl={anchor} open={open} onClose={close}>
-        {items.map((item) => {
-          // NavLink marks the current page for screen readers (aria-current); `selected` shows it.
-          return (
-            <MenuItem
-              key={item.href}
-              component={NavLink}
-              to={item.href}
-              selected={pathname.startsWith(item.href)}
-              onClick={close}
-            >
-              {item.label}
-            </MenuItem>
-          );
-        })}
+      <LazyMenu open={open}>
+        <PagesMenuList id={menuId} anchorEl={anchor} items={items} onClose={() => setAnchor(null)} />
       </LazyMenu>
     </>
   );

@@ -1,9 +1,13 @@
 import TocIcon from '@mui/icons-material/Toc';
-import { Fab, ListItemText, MenuItem } from '@mui/material';
-import { useId, useRef, useState } from 'react';
+import { Fab } from '@mui/material';
+import { lazy, useId, useRef, useState } from 'react';
 import { LazyMenu } from '@/components/lazy-menu';
 import type { RailItem } from './section-rail';
 import { phoneScreen } from './workspace-layout';
+
+const SectionMenuList = lazy(() =>
+  import('./section-menu-list').then((module) => ({ default: module.SectionMenuList })),
+);
 
 type Props = {
   items: RailItem[];
@@ -45,37 +49,22 @@ export function SectionMenu({ items, onJump }: Props) {
         <TocIcon sx={{ mr: 1 }} />
         Sections
       </Fab>
-      <LazyMenu
-        id={menuId}
-        anchorEl={anchor}
-        open={open}
-        onClose={() => setAnchor(null)}
-        disableRestoreFocus
-        slotProps={{
-          transition: {
-            onExited: () => {
-              const id = pending.current;
-              pending.current = null;
-              if (!(id && onJump(id))) button.current?.focus();
-            },
-          },
-        }}
-      >
-        {items.map((item) => (
-          <MenuItem
-            key={item.id}
-            onClick={() => {
-              pending.current = item.id;
-              setAnchor(null);
-            }}
-          >
-            <ListItemText
-              primary={item.label}
-              secondary={item.open}
-              slotProps={{ secondary: { color: 'warning.main' } }}
-            />
-          </MenuItem>
-        ))}
+      <LazyMenu open={open}>
+        <SectionMenuList
+          id={menuId}
+          anchorEl={anchor}
+          items={items}
+          onClose={() => setAnchor(null)}
+          onChoose={(id) => {
+            pending.current = id;
+            setAnchor(null);
+          }}
+          onExited={() => {
+            const id = pending.current;
+            pending.current = null;
+            if (!(id && onJump(id))) button.current?.focus();
+          }}
+        />
       </LazyMenu>
     </>
   );
