@@ -4,7 +4,16 @@ import FullscreenIcon from '@mui/icons-material/Fullscreen';
 import FullscreenExitIcon from '@mui/icons-material/FullscreenExit';
 import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
-import { Box, Dialog, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import {
+  Box,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { SideBySide } from './side-by-side';
 import { ToolButton } from './tool-button';
@@ -48,6 +57,8 @@ export function ImageViewerDialog({
   );
   const [sideBySide, setSideBySide] = useState(initialSideBySide && pair !== null);
   const [fullScreen, setFullScreen] = useState(false);
+  // A phone has no room to spare around the image.
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'));
   const [focusStage, setFocusStage] = useState(true);
   const zoom = useZoomPan(sideBySide ? 'pane' : 'image');
   const hintId = useId();
@@ -100,10 +111,10 @@ export function ImageViewerDialog({
       onClose={onClose}
       onKeyDown={onKeyDown}
       aria-labelledby={titleId}
-      fullScreen={fullScreen}
+      fullScreen={fullScreen || phone}
       maxWidth="lg"
       fullWidth
-      slotProps={{ paper: { sx: { height: fullScreen ? '100%' : 'calc(100% - 64px)' } } }}
+      slotProps={{ paper: { sx: { height: fullScreen || phone ? '100%' : 'calc(100% - 64px)' } } }}
     >
       <DialogTitle sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, pr: 1, py: 1 }}>
         <Box component="span" id={titleId} sx={{ flexGrow: 1 }}>
@@ -146,7 +157,9 @@ export function ImageViewerDialog({
           </ToolButton>
         </Stack>
       </DialogTitle>
-      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1, pb: 1, minHeight: 0 }}>
+      <DialogContent
+        sx={{ display: 'flex', flexDirection: 'column', gap: 1, pb: 1, px: { xs: 1, sm: 3 }, minHeight: 0 }}
+      >
         <ZoomControls zoom={zoom} />
         <Box sx={{ flex: 1, minHeight: 240 }}>
           {sideBySide && pair !== null ? (

@@ -22,9 +22,10 @@ export function ZoomControls({ zoom }: { zoom: ReturnType<typeof useZoomPan> }) 
     <Stack
       direction="row"
       spacing={0.5}
+      useFlexGap
       role="toolbar"
       aria-label="Zoom and rotation"
-      sx={{ alignItems: 'center' }}
+      sx={{ alignItems: 'center', flexWrap: 'wrap' }}
     >
       <ToolButton
         label="Zoom out"
@@ -34,7 +35,7 @@ export function ZoomControls({ zoom }: { zoom: ReturnType<typeof useZoomPan> }) 
       >
         <ZoomOutIcon />
       </ToolButton>
-      <Typography variant="body2" sx={{ minWidth: 96, textAlign: 'center' }} title={`Zoom, ${shown}`}>
+      <Typography variant="body2" sx={{ minWidth: 88, textAlign: 'center' }} title={`Zoom, ${shown}`}>
         {geometry === null ? 'Zoom –' : `Zoom ${Math.round(scale * 100)}%`}
       </Typography>
       <ToolButton

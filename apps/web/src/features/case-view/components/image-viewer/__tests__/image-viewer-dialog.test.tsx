@@ -142,7 +142,8 @@ describe('ImageViewerDialog', () => {
 
     await user.keyboard('r');
     const image = screen.getByRole('img', { name: 'Front of the document' });
-    expect(image.style.transform).toBe('translate(-50%, -50%) rotate(90deg)');
+    // Turned about its centre inside a box 300 wide and 480 tall.
+    expect(image.style.transform).toBe('translate(150px, 240px) rotate(90deg) translate(-240px, -150px)');
     // Turned, the card is 300 wide and 480 tall; fitted to the width again, it starts at its top.
     await user.keyboard('0');
     expect(viewOf('front')).toEqual({ x: 0, y: 0, scale: 800 / 300 });
