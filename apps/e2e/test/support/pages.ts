@@ -45,6 +45,27 @@ const escapeCloses = async (page: Page) => {
 
 const dialog = '[role="dialog"]';
 
+const menu = '[role="menu"]';
+
+const escapeClosesMenu = async (page: Page) => {
+  await page.keyboard.press('Escape');
+  await page.getByRole('menu').waitFor({ state: 'hidden' });
+};
+
+/** The account menu of the app bar, the same on every page: checked on one. */
+const accountMenu: PageState = {
+  name: 'account menu',
+  within: menu,
+  open: async (page) => {
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^Demo / })
+      .click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+  },
+  close: escapeClosesMenu,
+};
+
 const shortcutsDialog: PageState = {
   name: 'shortcuts dialog',
   within: dialog,
@@ -99,6 +120,28 @@ export const appPages: readonly AppPage[] = [
           await page.getByRole('region', { name: 'Filters' }).waitFor({ state: 'detached' });
         },
       },
+      {
+        name: 'saved views menu',
+        within: menu,
+        open: async (page) => {
+          await page.getByRole('button', { name: 'Views', exact: true }).click();
+          await page.getByRole('menuitem', { name: 'Save or manage views…' }).waitFor();
+          // The user's and the team's views, once the desk has answered.
+          await page.getByRole('menuitem', { name: 'Loading views…' }).waitFor({ state: 'detached' });
+        },
+        close: escapeClosesMenu,
+      },
+      {
+        name: 'saved views dialog',
+        within: dialog,
+        open: async (page) => {
+          await page.getByRole('button', { name: 'Views', exact: true }).click();
+          await page.getByRole('menuitem', { name: 'Save or manage views…' }).click();
+          await page.getByRole('dialog', { name: 'Saved views' }).waitFor();
+          await page.getByRole('menu').waitFor({ state: 'hidden' });
+        },
+        close: escapeCloses,
+      },
     ],
   },
   {
@@ -137,6 +180,7 @@ export const appPages: readonly AppPage[] = [
     roles: everyRole,
     path: () => '/overview',
     ready: (page) => heading(page, /Overview/),
+    states: [accountMenu],
   },
   {
     name: 'audit log',
@@ -162,6 +206,15 @@ export const appPages: readonly AppPage[] = [
         open: async (page) => {
           await page.getByRole('button', { name: 'Add a user' }).click();
           await page.getByRole('dialog', { name: 'Add a user' }).waitFor();
+        },
+        close: escapeCloses,
+      },
+      {
+        name: 'reset password dialog',
+        within: dialog,
+        open: async (page) => {
+          await page.getByRole('button', { name: 'Reset password' }).first().click();
+          await page.getByRole('dialog', { name: /^Reset the password of / }).waitFor();
         },
         close: escapeCloses,
       },

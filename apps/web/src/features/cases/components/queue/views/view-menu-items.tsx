@@ -40,8 +40,12 @@ export function viewMenuItems(
       </MenuItem>,
     ];
   const { mine, team } = views.data;
+  // A menu holds menu items only: the headings are shown but not list items of it (role presentation), as
+  // grouping the items instead would hide them from the menu's arrow keys, which walk its direct children.
   return [
-    <ListSubheader key="mine">My views</ListSubheader>,
+    <ListSubheader key="mine" role="presentation">
+      My views
+    </ListSubheader>,
     ...(mine.length === 0
       ? [
           <MenuItem key="no-mine" disabled>
@@ -49,7 +53,9 @@ export function viewMenuItems(
           </MenuItem>,
         ]
       : mine.map((view) => item(view, onPick, false))),
-    <ListSubheader key="team">Team views</ListSubheader>,
+    <ListSubheader key="team" role="presentation">
+      Team views
+    </ListSubheader>,
     ...(team.length === 0
       ? [
           <MenuItem key="no-team" disabled>
