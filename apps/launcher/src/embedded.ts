@@ -14,6 +14,16 @@ export const directoryEntryInput = (entry: DirectoryEntry): DirectoryEntryInput 
   birthDate: entry.birthDate,
   idNumber: entry.idNumber,
   email: entry.email,
+  ...(entry.provider === 'connectfi' && entry.representatives
+    ? {
+        representatives: entry.representatives.map((rep) => ({
+          entityId: rep.entityId,
+          displayName: rep.displayName,
+          birthDate: rep.birthDate,
+          idNumber: rep.idNumber,
+        })),
+      }
+    : {}),
 });
 
 async function sandboxCall<T>(url: string, method: 'GET' | 'POST', body?: object): Promise<T> {

@@ -12,6 +12,7 @@ export * from './cases/documents';
 export * from './cases/events';
 export * from './cases/evidence-pack';
 export * from './cases/flags';
+export * from './cases/representative';
 export * from './cases/saved-views';
 export * from './cases/summary';
 export * from './cases/workflow';

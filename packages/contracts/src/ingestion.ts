@@ -23,6 +23,18 @@ export type WebhookAck = Static<typeof WebhookAck>;
 /* @__NO_SIDE_EFFECTS__ */ const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
 
+/** A business representative as the organisation knows them, by the entityId of the business's KYB journey. */
+export const DirectoryRepresentativeInput = Type.Object(
+  {
+    entityId: Text(200, "The representative's entityId in the business's connectFi journey"),
+    displayName: Type.Optional(Type.Union([Text(500), Type.Null()])),
+    birthDate: Type.Optional(Type.Union([Text(40), Type.Null()])),
+    idNumber: Type.Optional(Type.Union([Text(100), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type DirectoryRepresentativeInput = Static<typeof DirectoryRepresentativeInput>;
+
 export const DirectoryEntryInput = Type.Object(
   {
     provider: Provider,
@@ -35,6 +47,13 @@ export const DirectoryEntryInput = Type.Object(
     birthDate: Type.Optional(Type.Union([Text(40), Type.Null()])),
     idNumber: Type.Optional(Type.Union([Text(100), Type.Null()])),
     email: Type.Optional(Type.Union([Text(320), Type.Null()])),
+    representatives: Type.Optional(
+      Type.Array(DirectoryRepresentativeInput, {
+        maxItems: 20,
+        description:
+          "A business's representatives; when sent, they replace the ones the directory held for it",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -16,7 +16,7 @@ import {
   summaryOf,
   writeCase,
 } from './core';
-import { readDecisions } from './decision-records';
+import { readDecisions, reviewedRepresentativesOf } from './decision-records';
 import { readDispositions } from './dispositions';
 import { applicationsOf, readEntityApplications } from './entity-applications';
 import { evidenceChanges } from './evidence-diff';
@@ -177,6 +177,7 @@ async function decideIn(
     decidedBy: item.decidedBy,
     decidedAt: item.decidedAt,
   }));
+  const reviewedRepresentatives = await reviewedRepresentativesOf(trx, row.id, actor.id);
   const inserted = await trx
     .insertInto('case_decisions')
     .values({
@@ -197,6 +198,7 @@ async function decideIn(
       ),
       acknowledgements_confirmed_from: confirmFrom?.id ?? null,
       dispositions: JSON.stringify(dispositions),
+      reviewed_representatives: JSON.stringify(reviewedRepresentatives),
       review_of: first?.id ?? null,
       agrees_with_first: agrees,
     })
@@ -219,6 +221,7 @@ async function decideIn(
         viewHash: request.viewHash ?? null,
         fourEyesReasons: stage === 'first_of_two' ? reasons : [],
         acknowledgedGaps: outcome === 'approve' ? acknowledgedGaps : [],
+        reviewedRepresentatives: reviewedRepresentatives.map((item) => item.entityId),
         reviewOf: first?.id ?? null,
         agreesWithFirst: agrees,
         acknowledgementsConfirmedFrom: confirmFrom?.id ?? null,

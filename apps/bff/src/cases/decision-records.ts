@@ -3,13 +3,30 @@ import { reasonCodes } from '@review-desk/contracts';
 import { pendingFirstDecision } from './approval';
 import { evidenceChanges } from './evidence-diff';
 import type { StoreExecutor } from './rows';
-import type { DecisionRow } from './schema';
+import type { DecisionRow, ReviewedRepresentative } from './schema';
 import { snapshotView } from './snapshots';
 
 /** Reading decisions back: the record of a case, and the decision the next one reviews. */
 
 const reasonLabel = (row: DecisionRow): string =>
   (reasonCodes[row.outcome] as Record<string, string>)[row.reason_code] ?? row.reason_code;
+
+/** The entity applications whose review view the decider opened on this case: what their decision records. */
+export async function reviewedRepresentativesOf(
+  db: StoreExecutor,
+  caseId: string,
+  deciderId: string,
+): Promise<ReviewedRepresentative[]> {
+  const rows = await db
+    .selectFrom('case_evidence_views')
+    .select(['ref', 'viewed_at'])
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'entity_application')
+    .where('viewed_by', '=', deciderId)
+    .orderBy('ref')
+    .execute();
+  return rows.map((row) => ({ entityId: row.ref, viewedAt: row.viewed_at.toISOString() }));
+}
 
 /** Decisions of a case, oldest first (or just one of them). */
 export async function readDecisions(
@@ -40,6 +57,7 @@ export async function readDecisions(
     acknowledgedGaps: row.acknowledged_gaps,
     acknowledgementsConfirmedFrom: row.acknowledgements_confirmed_from,
     dispositions: row.dispositions,
+    reviewedRepresentatives: row.reviewed_representatives,
     reviewOf: row.review_of,
     agreesWithFirst: row.agrees_with_first,
     supersededAt: row.superseded_at?.toISOString() ?? null,

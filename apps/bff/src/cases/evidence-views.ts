@@ -1,4 +1,4 @@
-import type { CaseView, EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts';
+import type { CaseView, EvidenceKind, EvidenceView, EvidenceViewedRequest } from '@review-desk/contracts';
 import { mediaKinds } from '@review-desk/contracts';
 import { ApiError } from '../errors';
 import { approvalFor } from './approval';
@@ -11,10 +11,12 @@ import {
   inTransaction,
   lockCase,
   type StoreCore,
+  type StoreTransaction,
 } from './core';
 import { applicationsOf, readEntityApplications } from './entity-applications';
 import { amlHits } from './evidence';
 import type { StoreExecutor } from './rows';
+import type { CaseRow } from './schema';
 import { latestView } from './snapshots';
 
 /** Evidence a reviewer opened (media, AML hits, entity applications, beneficial owners): the record approval conditions read. */
@@ -55,7 +57,42 @@ function isKnownEvidence(
   }
 }
 
-/** Records that the actor opened a piece of evidence; renews their claim, changes nothing else. */
+/**
+ * Records that the actor opened a piece of evidence, audited with the case's subject, and renews their claim if
+ * they hold the case; changes nothing else.
+ */
+export async function markOpened(
+  core: StoreCore,
+  trx: StoreTransaction,
+  row: CaseRow,
+  evidence: { kind: EvidenceKind; ref: string },
+  context: ActionContext,
+): Promise<void> {
+  const now = core.clock();
+  await trx
+    .insertInto('case_evidence_views')
+    .values({
+      case_id: row.id,
+      kind: evidence.kind,
+      ref: evidence.ref,
+      viewed_by: context.actor.id,
+      viewed_at: now,
+    })
+    .onConflict((oc) => oc.columns(['case_id', 'kind', 'ref', 'viewed_by']).doUpdateSet({ viewed_at: now }))
+    .execute();
+  if (row.assignee_id === context.actor.id) {
+    await trx
+      .updateTable('cases')
+      .set({ claim_expires_at: extendClaimLease(core, now) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  const subject = subjectRefOf(row.provider, row.subject_id);
+  const opened = { kind: evidence.kind, ref: evidence.ref };
+  await audit(trx, actorAudit(context, 'case.evidence_viewed', row.id, opened, now, subject));
+}
+
+/** Records that the actor opened a piece of evidence (markOpened), and answers with what approval needs now. */
 export async function recordEvidenceView(
   core: StoreCore,
   caseId: string,
@@ -63,7 +100,6 @@ export async function recordEvidenceView(
   context: ActionContext,
 ) {
   return inTransaction(core, async (trx) => {
-    const now = core.clock();
     const row = await lockCase(trx, caseId);
     const view = await latestView(trx, row.id);
     const applications = applicationsOf(view, await readEntityApplications(trx, row.id));
@@ -75,27 +111,7 @@ export async function recordEvidenceView(
         `The case has no ${request.kind.replace('_', ' ')} "${request.ref}"`,
       );
     }
-    await trx
-      .insertInto('case_evidence_views')
-      .values({
-        case_id: row.id,
-        kind: request.kind,
-        ref: request.ref,
-        viewed_by: context.actor.id,
-        viewed_at: now,
-      })
-      .onConflict((oc) => oc.columns(['case_id', 'kind', 'ref', 'viewed_by']).doUpdateSet({ viewed_at: now }))
-      .execute();
-    if (row.assignee_id === context.actor.id) {
-      await trx
-        .updateTable('cases')
-        .set({ claim_expires_at: extendClaimLease(core, now) })
-        .where('id', '=', row.id)
-        .execute();
-    }
-    const subject = subjectRefOf(row.provider, row.subject_id);
-    const opened = { kind: request.kind, ref: request.ref };
-    await audit(trx, actorAudit(context, 'case.evidence_viewed', row.id, opened, now, subject));
+    await markOpened(core, trx, row, request, context);
     return {
       evidenceViewed: await readEvidenceViews(trx, row.id),
       approval: await approvalFor(trx, core, {

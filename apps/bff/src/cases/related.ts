@@ -4,6 +4,21 @@ import type { CaseRow } from './schema';
 
 const MAX_RELATED = 50;
 
+/** What a list of linked cases reads of each: who, where it stands, and the keys it was linked by. */
+export const linkedCaseColumns = [
+  'id',
+  'provider',
+  'subject_id',
+  'display_name',
+  'state',
+  'resolution',
+  'created_at',
+  'person_id_key',
+  'person_name_key',
+  'company_tax_key',
+  'company_name_key',
+] as const;
+
 type Keys = Pick<
   CaseRow,
   | 'id'
@@ -27,19 +42,7 @@ export async function relatedCases(
 ): Promise<{ related: RelatedCase[]; conflict: boolean }> {
   const rows = await db
     .selectFrom('cases')
-    .select([
-      'id',
-      'provider',
-      'subject_id',
-      'display_name',
-      'state',
-      'resolution',
-      'created_at',
-      'person_id_key',
-      'person_name_key',
-      'company_tax_key',
-      'company_name_key',
-    ])
+    .select(linkedCaseColumns)
     .where('id', '<>', row.id)
     .where((eb) => {
       const matches = [eb.and([eb('provider', '=', row.provider), eb('subject_id', '=', row.subject_id)])];

@@ -202,6 +202,13 @@ export interface CaseDecisionsTable {
   agrees_with_first: boolean | null;
   superseded_at: Date | null;
   evidence_changes: ColumnType<string[], string | undefined, string>;
+  /** The representatives whose review view the decider had opened (migration 0021). */
+  reviewed_representatives: ColumnType<ReviewedRepresentative[], string | undefined, string>;
+}
+
+export interface ReviewedRepresentative {
+  entityId: string;
+  viewedAt: string;
 }
 
 /** A disposition as a decision recorded it: enough to show who concluded what about which hit, and why. */

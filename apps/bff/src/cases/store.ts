@@ -30,6 +30,7 @@ import { flagCase, flagSubject, handleFlag, openFlags } from './flags';
 import type { CaseInput } from './intake';
 import { listCases } from './list';
 import { type NextCaseOptions, next } from './next-case';
+import { openRepresentative, type RepresentativeSources } from './representative-review';
 import type { CaseTables } from './schema';
 import { addNote, bulk, claim, release, requestKycLink, reveal } from './workflow';
 
@@ -130,6 +131,15 @@ export class CaseStore {
   }
   openDirectoryRecord(caseId: string, lookUp: LookUpDirectory, context: ActionContext) {
     return openDirectoryRecord(this.#core, caseId, lookUp, context);
+  }
+  /** One entity application of the case's journey, for review: served, it is recorded and audited. */
+  openRepresentative(
+    caseId: string,
+    entityId: string,
+    sources: RepresentativeSources,
+    context: ActionContext,
+  ) {
+    return openRepresentative(this.#core, caseId, entityId, sources, context);
   }
   addNote(caseId: string, version: number, text: string, context: ActionContext) {
     return addNote(this.#core, caseId, version, text, context);

@@ -1,7 +1,8 @@
 import type { DirectoryEntryInput, Provider } from '@review-desk/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { linkingKeys } from '../cases/linking';
 import { Batcher } from '../db/batcher';
-import type { DeliveryDB, DirectoryRow } from './schema';
+import type { DeliveryDB, DirectoryRepresentativeRow, DirectoryRow } from './schema';
 
 const chunkSize = 500;
 
@@ -76,9 +77,50 @@ export class SubjectDirectory {
             })),
           )
           .execute();
+        await replaceRepresentatives(trx, chunk, now);
       }
     });
     return unique.length;
+  }
+
+  /** A business's representative by the entityId of its journey. */
+  representative(
+    provider: Provider,
+    customerId: string,
+    entityId: string,
+  ): Promise<DirectoryRepresentativeRow | undefined> {
+    return this.db
+      .selectFrom('directory_representatives')
+      .selectAll()
+      .where('provider', '=', provider)
+      .where('customer_id', '=', customerId)
+      .where('entity_id', '=', entityId)
+      .executeTakeFirst();
+  }
+
+  /** The businesses (provider and customer id) whose representatives include the person with these keys. */
+  async businessesRepresentedBy(keys: {
+    personIdKey: string | null;
+    personNameKey: string | null;
+  }): Promise<{ provider: Provider; customerId: string; matchedOn: 'id_number' | 'name_birth_date' }[]> {
+    const { personIdKey, personNameKey } = keys;
+    if (!personIdKey && !personNameKey) return [];
+    const rows = await this.db
+      .selectFrom('directory_representatives')
+      .select(['provider', 'customer_id', 'person_id_key', 'person_name_key'])
+      .where((eb) =>
+        eb.or([
+          ...(personIdKey ? [eb('person_id_key', '=', personIdKey)] : []),
+          ...(personNameKey ? [eb('person_name_key', '=', personNameKey)] : []),
+        ]),
+      )
+      .limit(100)
+      .execute();
+    return rows.map((row) => ({
+      provider: row.provider,
+      customerId: row.customer_id,
+      matchedOn: personIdKey && row.person_id_key === personIdKey ? 'id_number' : 'name_birth_date',
+    }));
   }
 
   byExternalUserId(provider: Provider, externalUserId: string): Promise<DirectoryRow | undefined> {
@@ -112,5 +154,49 @@ export class SubjectDirectory {
       .where('provider', '=', provider)
       .where('subject_id', '=', subjectId)
       .executeTakeFirst();
+  }
+}
+
+/** Entries that list representatives replace the ones their business had; entries without the field keep them. */
+async function replaceRepresentatives(
+  trx: Transaction<DeliveryDB>,
+  entries: readonly DirectoryEntryInput[],
+  now: Date,
+): Promise<void> {
+  for (const entry of entries) {
+    if (entry.representatives === undefined) continue;
+    await trx
+      .deleteFrom('directory_representatives')
+      .where('provider', '=', entry.provider)
+      .where('customer_id', '=', entry.subjectId)
+      .execute();
+    // One statement may not touch a row twice: the last listing of an entity wins.
+    const byEntity = new Map(entry.representatives.map((rep) => [rep.entityId, rep]));
+    if (byEntity.size === 0) continue;
+    await trx
+      .insertInto('directory_representatives')
+      .values(
+        [...byEntity.values()].map((rep) => {
+          const keys = linkingKeys({
+            subjectType: 'individual',
+            displayName: rep.displayName ?? null,
+            birthDate: rep.birthDate ?? null,
+            idNumber: rep.idNumber ?? null,
+            taxId: null,
+          });
+          return {
+            provider: entry.provider,
+            customer_id: entry.subjectId,
+            entity_id: rep.entityId,
+            display_name: rep.displayName ?? null,
+            birth_date: rep.birthDate ?? null,
+            id_number: rep.idNumber ?? null,
+            person_id_key: keys.person_id_key,
+            person_name_key: keys.person_name_key,
+            updated_at: now,
+          };
+        }),
+      )
+      .execute();
   }
 }

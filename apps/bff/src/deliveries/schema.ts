@@ -6,6 +6,7 @@ import type { StoreDB } from '../cases/schema';
 export type DeliveryTables = {
   deliveries: DeliveriesTable;
   subject_directory: SubjectDirectoryTable;
+  directory_representatives: DirectoryRepresentativesTable;
   outbound_deliveries: OutboundDeliveriesTable;
 };
 
@@ -47,6 +48,20 @@ export interface SubjectDirectoryTable {
   updated_at: Date;
 }
 export type DirectoryRow = Selectable<SubjectDirectoryTable>;
+
+/** A business's representatives as the directory knows them (migration 0021), keyed like the cases' links. */
+export interface DirectoryRepresentativesTable {
+  provider: Provider;
+  customer_id: string;
+  entity_id: string;
+  display_name: string | null;
+  birth_date: string | null;
+  id_number: string | null;
+  person_id_key: string | null;
+  person_name_key: string | null;
+  updated_at: Date;
+}
+export type DirectoryRepresentativeRow = Selectable<DirectoryRepresentativesTable>;
 
 export type OutboundStatus = 'pending' | 'delivered' | 'failed';
 

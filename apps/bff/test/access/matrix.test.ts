@@ -33,6 +33,7 @@ beforeAll(async () => {
     id: (url) => (url.startsWith('/api/cases/') ? randomUUID() : capaUser.id),
     kind: () => 'front',
     username: () => 'nobody-here',
+    entityId: () => 'ExtBusRepId123',
   };
 }, 120_000);
 

@@ -56,6 +56,7 @@ export const matrix: Readonly<Record<string, Row>> = {
   'POST /api/cases/:id/notes':                       [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/evidence-viewed':             [401,        ok,      ok,     403,     403],
   'GET /api/cases/:id/directory-record':             [401,        ok,      ok,     ok,      403],
+  'GET /api/cases/:id/representatives/:entityId':   [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/reveal':                      [401,        ok,      ok,     ok,      403],
   'POST /api/cases/:id/kyc-link':                    [401,        ok,      ok,     403,     403],
   'POST /api/cases/:id/disagreement':                [401,        403,     ok,     403,     403],

@@ -106,6 +106,10 @@ export const Decision = Type.Object(
       }),
       { description: 'The AML dispositions in force when deciding, with their authors and rationales' },
     ),
+    reviewedRepresentatives: Type.Array(Type.Object({ entityId: Type.String(), viewedAt: DateTime() }), {
+      description:
+        'The entity applications (business representatives) whose review view the decider had opened when deciding',
+    }),
     reviewOf: NullableString('Second review: the id of the first decision it reviewed'),
     agreesWithFirst: Type.Unsafe<boolean | null>({
       type: ['boolean', 'null'],

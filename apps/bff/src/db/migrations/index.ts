@@ -15,6 +15,7 @@ import { directoryRecordViews } from './0017-directory-record-views';
 import { providerDrift } from './0018-provider-drift';
 import { beneficialOwnerViews } from './0019-beneficial-owner-views';
 import { savedViewColumns } from './0020-saved-view-columns';
+import { representativeReviews } from './0021-representative-reviews';
 
 /**
  * Every migration, in the order they run. Names sort in that order too: add the next one
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0018-provider-drift': providerDrift,
   '0019-beneficial-owner-views': beneficialOwnerViews,
   '0020-saved-view-columns': savedViewColumns,
+  '0021-representative-reviews': representativeReviews,
 };
 
 export const migrationProvider: MigrationProvider = {

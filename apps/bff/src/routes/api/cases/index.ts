@@ -39,6 +39,7 @@ import { UpstreamError } from '../../../upstream';
 import disagreementRoutes from './disagreement';
 import documentRoutes from './documents';
 import evidencePackRoutes from './evidence-pack';
+import representativeRoutes from './representatives';
 
 /**
  * Who may do what (test/access/matrix.ts): reviewers (analyst, senior) open and work cases; support reads,
@@ -78,6 +79,7 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(documentRoutes);
   await app.register(disagreementRoutes);
   await app.register(evidencePackRoutes);
+  await app.register(representativeRoutes);
 
   app.get(
     '/',

@@ -15,7 +15,8 @@ const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/import',
     {
       config: { access: { roles: ['admin'] } },
-      // 5,000 entries with every field at its longest stay well under this.
+      // 5,000 entries with every field at its longest stay well under this; long lists of representatives on
+      // every entry may not, and are refused with 413 (send them in smaller calls).
       bodyLimit: 8 * 1024 * 1024,
       schema: {
         tags: ['directory'],

@@ -1,6 +1,6 @@
 // A connectFi business through the desk against the sandbox: each representative the journey lists (by the id
 // the partner gave, or the cstar_ id connectFi generated) is what approval asks to open, and opening every
-// representative the case page shows clears the condition.
+// representative the case page shows (its review view served) clears the condition.
 import type { CaseDetail } from '@review-desk/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../../src/app';
@@ -58,16 +58,10 @@ describeEachEngine('connectFi business representatives', (engine) => {
     ).toEqual([...shown].sort());
 
     const [first, second] = shown;
-    const afterFirst = await call('POST', `/api/cases/${caseId}/evidence-viewed`, {
-      kind: 'entity_application',
-      ref: first,
-    });
+    const afterFirst = await call('GET', `/api/cases/${caseId}/representatives/${first}`);
     expect(afterFirst.statusCode).toBe(200);
     expect(unviewed(afterFirst.json().approval)).toEqual([second]);
-    const afterSecond = await call('POST', `/api/cases/${caseId}/evidence-viewed`, {
-      kind: 'entity_application',
-      ref: second,
-    });
+    const afterSecond = await call('GET', `/api/cases/${caseId}/representatives/${second}`);
     expect(unviewed(afterSecond.json().approval)).toEqual([]);
 
     const reread = (await call('GET', `/api/cases/${caseId}`)).json() as CaseDetail;

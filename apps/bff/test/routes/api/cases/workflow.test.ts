@@ -38,6 +38,11 @@ describeEachEngine('case workflow routes', (engine) => {
     return { detail, claimed: body.case };
   }
 
+  const get = async (person: Person, url: string) => {
+    const response = await h.call(person, 'GET', url);
+    return { status: response.statusCode, body: response.json() };
+  };
+
   const decide = (person: Person, caseId: string, body: Record<string, unknown>) =>
     post(person, `/api/cases/${caseId}/decision`, { acknowledgedWarnings: [], ...body });
 
@@ -533,10 +538,7 @@ describeEachEngine('case workflow routes', (engine) => {
           ref: 'rep-2',
         },
       ]);
-      const viewed = await post('analyst', `/api/cases/${summary.id}/evidence-viewed`, {
-        kind: 'entity_application',
-        ref: 'rep-1',
-      });
+      const viewed = await get('analyst', `/api/cases/${summary.id}/representatives/rep-1`);
       expect(viewed.status).toBe(200);
       expect(viewed.body.approval.unmet).toEqual([expect.objectContaining({ ref: 'rep-2' })]);
 
@@ -550,16 +552,13 @@ describeEachEngine('case workflow routes', (engine) => {
         expect.objectContaining({ code: 'representative_unviewed', ref: 'rep-2' }),
       ]);
 
-      const unknown = await post('analyst', `/api/cases/${summary.id}/evidence-viewed`, {
-        kind: 'entity_application',
-        ref: 'rep-9',
+      const unknown = await get('analyst', `/api/cases/${summary.id}/representatives/rep-9`);
+      expect(unknown).toMatchObject({
+        status: 404,
+        body: { error: { code: 'entity_application_not_found' } },
       });
-      expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'unknown_evidence' } } });
 
-      await post('analyst', `/api/cases/${summary.id}/evidence-viewed`, {
-        kind: 'entity_application',
-        ref: 'rep-2',
-      });
+      await get('analyst', `/api/cases/${summary.id}/representatives/rep-2`);
       const approved = await decide('analyst', summary.id, {
         version: claimed.version,
         outcome: 'approve',
@@ -567,6 +566,11 @@ describeEachEngine('case workflow routes', (engine) => {
         viewHash: detail.viewHash,
       });
       expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      // The decision names the representatives its decider reviewed.
+      expect(approved.body.decision.reviewedRepresentatives).toEqual([
+        { entityId: 'rep-1', viewedAt: expect.any(String) },
+        { entityId: 'rep-2', viewedAt: expect.any(String) },
+      ]);
       const audit = await h.app.db
         .selectFrom('audit_events')
         .select('details')

@@ -51,6 +51,7 @@ const firstDecision: Decision = {
   agreesWithFirst: null,
   supersededAt: null,
   evidenceChanges: [],
+  reviewedRepresentatives: [],
 };
 
 const facts = {

@@ -38,6 +38,7 @@ const decision: Decision = {
   agreesWithFirst: null,
   supersededAt: null,
   evidenceChanges: [],
+  reviewedRepresentatives: [],
 };
 
 const detail = caseDetail({
