@@ -247,7 +247,7 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
     await page.context().close();
   });
 
-  it("a connectFi business case shows its representatives' entity applications", async () => {
+  it('a connectFi business case shows its representatives, and opening one shows who they are', async () => {
     const page = analystPage;
     await openFromQueue(page, stack.baseUrl, subjects.connectfi.entry.id);
     const journey = page.getByRole('region', { name: 'connectFi journey' });
@@ -264,6 +264,14 @@ describe.runIf(Boolean(chromiumPath))('Review Desk in a browser', () => {
       .first()
       .getByRole('button', { name: /^Open application/ })
       .click();
+    // Opening shows what the desk knows: the person from the organisation's directory, ID number masked, and
+    // their application at connectFi; that view, once served, is what approval counts.
+    const review = representatives.getByRole('region', { name: /^Review of / });
+    const identity = review.getByRole('definition');
+    await expect.poll(() => identity.first().textContent(), { timeout: 15_000 }).not.toBe('Not known');
+    expect(await review.getByText("The organisation's directory", { exact: false }).count()).toBe(1);
+    expect(await review.getByText(/^•+\S+$/).count()).toBe(1);
+    expect(await review.getByText('From connectFi, now').count()).toBe(1);
     await expect.poll(() => rows.first().getByRole('cell', { name: 'Opened', exact: true }).count()).toBe(1);
     await shot(page, '09-connectfi-case');
   });

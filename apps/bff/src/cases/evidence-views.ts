@@ -38,11 +38,7 @@ export async function readEvidenceViews(db: StoreExecutor, caseId: string): Prom
   }));
 }
 
-function isKnownEvidence(
-  request: EvidenceViewedRequest,
-  view: CaseView | null,
-  applications: readonly { entityId: string }[],
-): boolean {
+function isKnownEvidence(request: EvidenceViewedRequest, view: CaseView | null): boolean {
   switch (request.kind) {
     case 'media':
       return (mediaKinds as readonly string[]).includes(request.ref);
@@ -53,7 +49,8 @@ function isKnownEvidence(
         view?.business?.provided && view.business.beneficialOwners.some((o) => o.ref === request.ref),
       );
     default:
-      return applications.some((application) => application.entityId === request.ref);
+      // Entity applications are recorded by their review view (representative-review.ts), not here.
+      return false;
   }
 }
 
@@ -103,7 +100,15 @@ export async function recordEvidenceView(
     const row = await lockCase(trx, caseId);
     const view = await latestView(trx, row.id);
     const applications = applicationsOf(view, await readEntityApplications(trx, row.id));
-    const known = isKnownEvidence(request, view, applications);
+    if (request.kind === 'entity_application') {
+      // A click is not a review: approval counts the representative's view, which records itself when served.
+      throw new ApiError(
+        422,
+        'representative_view_required',
+        'Open the representative (GET /api/cases/:id/representatives/:entityId): serving that view is what approval records',
+      );
+    }
+    const known = isKnownEvidence(request, view);
     if (!known) {
       throw new ApiError(
         422,

@@ -139,7 +139,7 @@ export const EvidenceViewedRequest = Type.Object(
       minLength: 1,
       maxLength: 200,
       description:
-        'media: the media kind (front, back, selfie, selfie-video); aml_hit: the hit ref; entity_application: the entity id; beneficial_owner: the owner ref',
+        'media: the media kind (front, back, selfie, selfie-video); aml_hit: the hit ref; entity_application: refused (422 representative_view_required), its review view records it; beneficial_owner: the owner ref',
     }),
   },
   { $id: 'EvidenceViewedRequest', additionalProperties: false, description: 'Evidence the reviewer opened' },

@@ -136,7 +136,7 @@ describeEachEngine('GET /api/cases/:id/representatives/:entityId', (engine) => {
     expect(views).toEqual([]);
   });
 
-  it('answers 4xx for ids that name nothing', async () => {
+  it('answers 4xx for ids that name nothing, and refuses a bare click as a review', async () => {
     const unknown = await open('analyst', 'ExtBusRepId-nobody');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('entity_application_not_found');
@@ -149,6 +149,15 @@ describeEachEngine('GET /api/cases/:id/representatives/:entityId', (engine) => {
     // Longer than any entity id: refused by the router before the route runs.
     const tooLong = await open('analyst', 'x'.repeat(201));
     expect(tooLong.statusCode).toBe(414);
+
+    // A click alone no longer counts as a review.
+    const [rep] = business.businessRepresentatives;
+    const click = await call('analyst', 'POST', `/api/cases/${caseId}/evidence-viewed`, {
+      kind: 'entity_application',
+      ref: rep?.entityId,
+    });
+    expect(click.statusCode).toBe(422);
+    expect(click.json().error.code).toBe('representative_view_required');
   });
 
   it("lists the desk's other cases about the same person: as a customer, and as another business's representative", async () => {

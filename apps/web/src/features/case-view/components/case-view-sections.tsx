@@ -21,6 +21,8 @@ export type CaseViewContext = {
   onReveal?: (field: RevealableField) => Promise<string | null>;
   amlDisposition?: AmlDispositionControl;
   viewedEntityIds?: ReadonlySet<string>;
+  /** For reviewers: the review of an entity application opened in the journey (fetched, so recorded, on opening). */
+  entityReview?: (entityId: string) => ReactNode;
   /** Beneficial owners (by ref) the reviewer has opened. */
   viewedOwnerRefs?: ReadonlySet<string>;
   onEvidenceViewed?: OnEvidenceViewed;
@@ -42,7 +44,7 @@ export function CaseViewSections({ view, context = {} }: { view: CaseView; conte
       provider={provider}
       section={view.journey}
       viewedEntityIds={context.viewedEntityIds}
-      onEvidenceViewed={onEvidenceViewed}
+      entityReview={context.entityReview}
     />
   );
   const business = view.business && (

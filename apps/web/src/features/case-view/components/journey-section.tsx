@@ -16,11 +16,10 @@ import type {
   JourneySection as JourneySectionData,
   Provider,
 } from '@review-desk/contracts';
-import { Fragment, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { EnumValueDisplay } from './enum-value';
 import { FieldGrid } from './field-grid';
-import type { OnEvidenceViewed } from './media';
 import { ProvidedSection } from './section-card';
 import { OptionalText } from './upstream-text';
 
@@ -35,16 +34,12 @@ type JourneySectionProps = {
   section: JourneySectionData;
   /** Inside a case: which entity applications a reviewer has opened. */
   viewedEntityIds?: ReadonlySet<string>;
-  onEvidenceViewed?: OnEvidenceViewed;
+  /** Inside a case, for reviewers: the review of an opened entity (who it is, documents, related cases). */
+  entityReview?: (entityId: string) => ReactNode;
 };
 
 /** The connectFi Akepa journey: its status and outcome, and every entity application in it. */
-export function JourneySection({
-  provider,
-  section,
-  viewedEntityIds,
-  onEvidenceViewed,
-}: JourneySectionProps) {
+export function JourneySection({ provider, section, viewedEntityIds, entityReview }: JourneySectionProps) {
   return (
     <ProvidedSection title="connectFi journey" provider={provider} section={section}>
       {(journey) => {
@@ -82,13 +77,13 @@ export function JourneySection({
               title="Customer"
               entities={customers}
               viewedEntityIds={viewedEntityIds}
-              onEvidenceViewed={onEvidenceViewed}
+              entityReview={entityReview}
             />
             <EntityTable
               title="Business representatives"
               entities={representatives}
               viewedEntityIds={viewedEntityIds}
-              onEvidenceViewed={onEvidenceViewed}
+              entityReview={entityReview}
               empty="No business representatives in this journey."
             />
           </Stack>
@@ -102,25 +97,17 @@ type EntityTableProps = {
   title: string;
   entities: EntityApplication[];
   viewedEntityIds: ReadonlySet<string> | undefined;
-  onEvidenceViewed: OnEvidenceViewed | undefined;
+  entityReview: ((entityId: string) => ReactNode) | undefined;
   empty?: string;
 };
 
-function EntityTable({
-  title,
-  entities,
-  viewedEntityIds,
-  onEvidenceViewed,
-  empty = 'None.',
-}: EntityTableProps) {
+function EntityTable({ title, entities, viewedEntityIds, entityReview, empty = 'None.' }: EntityTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string, entityId: string | null) => {
+  // Opening mounts the entity's review, which fetches (and so records) it; closing unmounts it.
+  const toggle = (key: string) => {
     const next = new Set(open);
     if (next.has(key)) next.delete(key);
-    else {
-      next.add(key);
-      if (entityId !== null) onEvidenceViewed?.('entity_application', entityId);
-    }
+    else next.add(key);
     setOpen(next);
   };
 
@@ -151,6 +138,7 @@ function EntityTable({
               {entities.map((entity, index) => {
                 const key = entity.entityId ?? `#${index}`;
                 const isOpen = open.has(key);
+                const panelId = `entity-${title}-${index}`.replace(/\s+/g, '-');
                 return (
                   <Fragment key={key}>
                     <TableRow tabIndex={-1} data-review-stop="entity">
@@ -176,7 +164,8 @@ function EntityTable({
                           size="small"
                           data-review-open
                           aria-expanded={isOpen}
-                          onClick={() => toggle(key, entity.entityId)}
+                          aria-controls={isOpen ? panelId : undefined}
+                          onClick={() => toggle(key)}
                         >
                           {isOpen ? 'Close' : 'Open'}
                           <VisuallyHidden>{` application ${entity.entityId ?? key}`}</VisuallyHidden>
@@ -184,30 +173,34 @@ function EntityTable({
                       </TableCell>
                     </TableRow>
                     {isOpen && (
-                      <TableRow>
+                      <TableRow id={panelId}>
                         <TableCell colSpan={viewedEntityIds ? 6 : 5} sx={{ bgcolor: 'action.hover' }}>
-                          <FieldGrid
-                            fields={[
-                              { label: 'Entity id', value: <OptionalText value={entity.entityId} /> },
-                              { label: 'Role', value: roleLabels[entity.role] },
-                              {
-                                label: 'Is the customer',
-                                value:
-                                  entity.isCustomer === null ? (
-                                    <OptionalText value={null} />
-                                  ) : entity.isCustomer ? (
-                                    'Yes'
-                                  ) : (
-                                    'No'
-                                  ),
-                              },
-                              { label: 'Status', value: <EnumValueDisplay value={entity.status} /> },
-                              {
-                                label: 'Outcome',
-                                value: <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />,
-                              },
-                            ]}
-                          />
+                          {entityReview && entity.entityId !== null ? (
+                            entityReview(entity.entityId)
+                          ) : (
+                            <FieldGrid
+                              fields={[
+                                { label: 'Entity id', value: <OptionalText value={entity.entityId} /> },
+                                { label: 'Role', value: roleLabels[entity.role] },
+                                {
+                                  label: 'Is the customer',
+                                  value:
+                                    entity.isCustomer === null ? (
+                                      <OptionalText value={null} />
+                                    ) : entity.isCustomer ? (
+                                      'Yes'
+                                    ) : (
+                                      'No'
+                                    ),
+                                },
+                                { label: 'Status', value: <EnumValueDisplay value={entity.status} /> },
+                                {
+                                  label: 'Outcome',
+                                  value: <EnumValueDisplay value={entity.outcome} empty="No outcome yet" />,
+                                },
+                              ]}
+                            />
+                          )}
                         </TableCell>
                       </TableRow>
                     )}

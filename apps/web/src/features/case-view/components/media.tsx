@@ -8,10 +8,7 @@ import { ImageViewerDialog } from './image-viewer/image-viewer-dialog';
 import { comparisonPair, type ImageKind, mediaLabels, viewerImages } from './image-viewer/viewer-images';
 
 /** Called when a reviewer opens a piece of evidence, so the case records what was looked at. */
-export type OnEvidenceViewed = (
-  kind: 'media' | 'aml_hit' | 'entity_application' | 'beneficial_owner',
-  ref: string,
-) => void;
+export type OnEvidenceViewed = (kind: 'media' | 'aml_hit' | 'beneficial_owner', ref: string) => void;
 
 type MediaImageProps = {
   media: MediaSection;

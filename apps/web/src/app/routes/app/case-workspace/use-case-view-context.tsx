@@ -10,6 +10,7 @@ import type { CaseViewContext } from '@/features/case-view/components/case-view-
 import { useDisposeAmlHit } from '@/features/cases/api/dispose-aml-hit';
 import { useRecordEvidenceViewed } from '@/features/cases/api/record-evidence-viewed';
 import { useRevealIdentifier } from '@/features/cases/api/reveal-identifier';
+import { RepresentativeReview } from '@/features/cases/components/case/representatives/representative-review';
 import { SectionWarnings } from '@/features/cases/components/case/warnings/section-warnings';
 import type { Acknowledgements } from '@/features/cases/components/case/warnings/use-acknowledgements';
 import { decisionAvailability } from '@/features/cases/utils/case-permissions';
@@ -68,6 +69,9 @@ export function useCaseViewContext(
       recorded.current.add(key);
       recordViewed.mutate({ caseId: summary.id, evidence: { kind, ref } });
     };
+    context.entityReview = (entityId: string) => (
+      <RepresentativeReview caseId={summary.id} entityId={entityId} />
+    );
     context.afterSection = (host) => (
       <SectionWarnings
         host={host}

@@ -1,6 +1,6 @@
 import { bareView, connectfiView, hostileView } from '@review-desk/contracts/testing';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectHostileStringsAsText } from '@/testing/hostile';
 import { renderComponent } from '@/testing/test-utils';
 import { JourneySection } from '../journey-section';
@@ -25,21 +25,34 @@ describe('JourneySection', () => {
     expect(within(representatives).getByText('unrecognised value')).toBeTruthy();
   });
 
-  it('records an entity application as viewed when it is opened, and shows which were opened', async () => {
-    const onEvidenceViewed = vi.fn();
+  it("opens an entity application's review by keyboard, and shows which were opened", async () => {
     const { user } = renderComponent(
       <JourneySection
         provider="connectfi"
         section={connectfiView().journey}
         viewedEntityIds={new Set(['rep-1'])}
-        onEvidenceViewed={onEvidenceViewed}
+        entityReview={(entityId) => <p>Review of {entityId}</p>}
       />,
     );
     const representatives = screen.getByRole('table', { name: 'Business representatives' });
     expect(within(representatives).getByRole('cell', { name: 'Opened' })).toBeTruthy();
     expect(within(representatives).getByRole('cell', { name: 'Not yet' })).toBeTruthy();
+    const open = within(representatives).getByRole('button', { name: 'Open application rep-2' });
+    open.focus();
+    await user.keyboard('{Enter}');
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const panel = document.getElementById(open.getAttribute('aria-controls') ?? '');
+    expect(panel?.textContent).toBe('Review of rep-2');
+    await user.keyboard('{Enter}');
+    expect(within(representatives).queryByText('Review of rep-2')).toBeNull();
+  });
+
+  it("shows the application's own fields where there is no case to review it in", async () => {
+    const { user } = renderComponent(
+      <JourneySection provider="connectfi" section={connectfiView().journey} />,
+    );
+    const representatives = screen.getByRole('table', { name: 'Business representatives' });
     await user.click(within(representatives).getByRole('button', { name: 'Open application rep-2' }));
-    expect(onEvidenceViewed).toHaveBeenCalledWith('entity_application', 'rep-2');
     expect(within(representatives).getByText('Is the customer')).toBeTruthy();
   });
 

@@ -7,7 +7,7 @@ import { caseDetail } from '@/testing/fixtures/cases';
 import { mockFetch } from '@/testing/mock-fetch';
 import { createTestQueryClient } from '@/testing/test-utils';
 import { caseDetailQueryKey, useCase } from '../get-case';
-import { useRecordEvidenceViewed } from '../record-evidence-viewed';
+import { useOpenRepresentative } from '../open-representative';
 
 const representative = { entityId: 'rep-1', role: 'business_representative', status: null, outcome: null };
 const unopened = (detail: CaseDetail): Approval => ({
@@ -17,7 +17,7 @@ const unopened = (detail: CaseDetail): Approval => ({
   ],
 });
 
-describe('recording that a representative was opened', () => {
+describe('opening a representative for review', () => {
   it('is not undone by a reload of the case that left before it was recorded', async () => {
     const base = caseDetail();
     const before: CaseDetail = {
@@ -40,7 +40,7 @@ describe('recording that a representative was opened', () => {
       });
       return { body: before };
     });
-    fetchMock.post(`/api/cases/${caseId}/evidence-viewed`, () => {
+    fetchMock.get(`/api/cases/${caseId}/representatives/rep-1`, () => {
       recorded = true;
       return { body: { evidenceViewed: [], approval: after.approval } };
     });
@@ -50,17 +50,14 @@ describe('recording that a representative was opened', () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     );
-    // The case page: it shows the case and records openings.
-    const { result } = renderHook(() => ({ page: useCase(caseId), record: useRecordEvidenceViewed() }), {
+    // The case page: it shows the case and opens representatives (which records them).
+    const { result } = renderHook(() => ({ page: useCase(caseId), open: useOpenRepresentative() }), {
       wrapper,
     });
     // A reload in flight (as after a claim), answered only once the opening has been recorded.
     void queryClient.refetchQueries({ queryKey: caseDetailQueryKey(caseId) });
     await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${caseId}`)).toHaveLength(1));
-    await result.current.record.mutateAsync({
-      caseId,
-      evidence: { kind: 'entity_application', ref: 'rep-1' },
-    });
+    await result.current.open.mutateAsync({ caseId, entityId: 'rep-1' });
     answerStaleReload();
 
     await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${caseId}`)).toHaveLength(2));
