@@ -71,6 +71,8 @@ describe.runIf(Boolean(chromiumPath))('accessibility of every page, for every ro
   let stack: RunningStack;
   let browser: Browser;
   let subjects: PageSubjects;
+  /** States that are the same for every role, once checked. */
+  const statesChecked = new Set<string>();
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -121,6 +123,9 @@ describe.runIf(Boolean(chromiumPath))('accessibility of every page, for every ro
         const onPage = await checkBothThemes(page, `${role} ${name}`);
         if (Object.keys(onPage).length > 0) found.page = onPage;
         for (const state of appPage.states ?? []) {
+          const stateKey = `${name}: ${state.name}`;
+          if (state.sameForEveryRole && statesChecked.has(stateKey)) continue;
+          statesChecked.add(stateKey);
           await state.open(page);
           const inState = await checkBothThemes(page, `${role} ${name}, ${state.name}`, state.within);
           if (Object.keys(inState).length > 0) found[state.name] = inState;
