@@ -352,6 +352,22 @@ describeEachEngine('hardening: fuzzing every operation of the OpenAPI document',
       expect(response.json()).toMatchObject({ error: { code: 'bad_url' } });
     });
 
+    it('names an over-long path segment in the envelope (was a bare "The request is not valid")', async () => {
+      const response = await desk.app.inject({
+        method: 'GET',
+        url: `/api/subjects/capa/${'x'.repeat(250)}`,
+        headers: { cookie: desk.senior.cookie },
+      });
+      expect(response.statusCode).toBe(414);
+      expect(injectedEnvelopeProblem(response)).toBeNull();
+      expect(response.json()).toMatchObject({
+        error: {
+          code: 'path_segment_too_long',
+          message: 'A part of the address is longer than 200 characters',
+        },
+      });
+    });
+
     it('refuses an integer query value too big for a double (was a 500 from SQL)', async () => {
       for (const url of ['/api/cases?limit=1e309', '/api/cases?limit=-1e309', '/api/audit?limit=1e309']) {
         const response = await desk.app.inject({

@@ -42,6 +42,11 @@ const fastifyCodes: Record<string, { code: string; message: string }> = {
     message: 'Content-Length does not match the body',
   },
   FST_ERR_BAD_URL: { code: 'bad_url', message: 'The URL is not valid' },
+  // The router refuses a path segment over maxParamLength (app.ts) before any route sees it.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'path_segment_too_long',
+    message: 'A part of the address is longer than 200 characters',
+  },
 };
 
 /** The field an Ajv issue is about: an unknown or missing property is named, not just its parent. */
