@@ -1,11 +1,11 @@
 import type { Role } from '@review-desk/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from './support/api';
+import { isPlain, openCase, scenarios, signIn } from './support/api';
 import { blockingViolations } from './support/axe';
 import { launchChromium, signedInPage } from './support/browser';
 import { appPages, everyRole, type PageSubjects } from './support/pages';
-import { reviewSubjects, waitForQueue } from './support/queue-seed';
+import { caseOf, reviewSubjects, waitForQueue } from './support/queue-seed';
 import { ensureWebBuilt, type RunningStack, startStack } from './support/stack';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '';
@@ -134,6 +134,29 @@ describe.runIf(Boolean(chromiumPath))('accessibility of every page, for every ro
         expect(found).toEqual({});
       },
     );
+  });
+
+  it('keeps a Capa case with face-match warnings within a phone screen: the warnings table scrolls in its section', async () => {
+    // Warning codes such as FACE_MATCH_LOW_CONFIDENCE are single long words; the table once widened the page.
+    const analyst = await signIn(stack.baseUrl, 'analyst');
+    const [entry] = (
+      await scenarios(stack.capaUrl, ['capa', 'individual', 'review_needed', 'face:borderline'])
+    ).filter(isPlain);
+    if (!entry) throw new Error('the sandbox has no Capa session with a borderline face match');
+    const caseId =
+      (await caseOf(analyst, 'capa', entry.id))?.id ?? (await openCase(analyst, 'capa', entry.id)).case.id;
+    const page = await signedInPage(browser, stack.baseUrl, 'analyst', phone);
+    try {
+      await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+      await page.getByRole('table', { name: 'Warnings' }).first().waitFor();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth, 'the page is wider than the screen').toBeLessThanOrEqual(innerWidth);
+    } finally {
+      await page.context().close();
+    }
   });
 
   describe.each(everyRole)('%s on a phone (390×844)', (role) => {

@@ -10,7 +10,8 @@ export interface ReviewSubjects {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function caseOf(analyst: ApiSession, provider: Provider, subjectId: string) {
+/** The desk's case of one provider subject, if it has one. */
+export async function caseOf(analyst: ApiSession, provider: Provider, subjectId: string) {
   const list = await casesOf(analyst, new URLSearchParams({ provider, q: subjectId }).toString());
   return list.items.find((item: CaseSummary) => item.subjectId === subjectId) ?? null;
 }

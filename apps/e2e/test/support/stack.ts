@@ -26,9 +26,12 @@ export function freePort(): Promise<number> {
 /** `pnpm start` serves the built SPA; build it once when this checkout has none. */
 export function ensureWebBuilt(): void {
   if (existsSync(webIndex)) return;
+  // The production build users get: Vitest sets NODE_ENV=test, which would otherwise give Vite React's
+  // development build (larger and slower than what `pnpm start` serves).
   const build = spawnSync('pnpm', ['--filter', '@review-desk/web', 'build'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error(`building the SPA failed (exit ${build.status})`);
 }

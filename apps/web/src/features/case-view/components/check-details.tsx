@@ -58,30 +58,33 @@ export function WarningsTable({
           None
         </Typography>
       ) : (
-        <Table size="small" aria-label={caption}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Code</TableCell>
-              <TableCell>Message</TableCell>
-              <TableCell>Resolution</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {warnings.map((warning, index) => (
-              <TableRow key={warning.warningId ?? `#${index}`}>
-                <TableCell>
-                  <OptionalText value={warning.code} />
-                </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                  <OptionalText value={warning.message} />
-                </TableCell>
-                <TableCell>
-                  <EnumValueDisplay value={warning.resolutionStatus} />
-                </TableCell>
+        // Warning codes are long single words: on a phone the table scrolls inside its section, not the page.
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={caption}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Code</TableCell>
+                <TableCell>Message</TableCell>
+                <TableCell>Resolution</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {warnings.map((warning, index) => (
+                <TableRow key={warning.warningId ?? `#${index}`}>
+                  <TableCell>
+                    <OptionalText value={warning.code} />
+                  </TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 160 }}>
+                    <OptionalText value={warning.message} />
+                  </TableCell>
+                  <TableCell>
+                    <EnumValueDisplay value={warning.resolutionStatus} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );
@@ -96,8 +99,10 @@ type CheckFields = {
 
 /** The result, status, reasons and warnings every provider check carries. */
 export function CheckDetails({ check }: { check: CheckFields }) {
+  // Beside an image the details take the rest of the row, and may be narrower than their widest table (which
+  // then scrolls in its own box); under it they take the whole width.
   return (
-    <Stack spacing={2}>
+    <Stack spacing={2} sx={{ flex: 1, minWidth: 0, alignSelf: 'stretch' }}>
       <CheckOutcome result={check.result} status={check.status} />
       <StatusReasons reasons={check.statusReasons} />
       <WarningsTable warnings={check.warnings} />
