@@ -15,10 +15,13 @@ const webDist = path.join(repoRoot, 'apps/web/dist');
 /** Builds the SPA when no build is there yet (a fresh checkout); a build takes seconds, not minutes. */
 function ensureWebBuild(): void {
   if (existsSync(path.join(webDist, 'index.html'))) return;
+  // The production build users get: Vitest sets NODE_ENV=test, which would give Vite React's development build,
+  // and the browser tests that reuse this build measure its size.
   execFileSync('pnpm', ['--filter', '@review-desk/web', 'build'], {
     cwd: repoRoot,
     timeout: 120_000,
     stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
