@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,11 +92,12 @@ async function main(): Promise<Row[]> {
     BENCH_CAPA_URL: capaUrl,
     BENCH_CAPA_API_KEY: sandboxDefaults.capaPartnerApiKey,
   });
-  const bffEnv = (databaseUrl?: string) => ({
+  const bffEnv = (databaseUrl?: string, dataDir?: string) => ({
     BENCH_CAPA_PORT: new URL(capaUrl).port,
     BENCH_CONNECTFI_PORT: new URL(connectfiUrl).port,
     BENCH_WEB_DIST_DIR: hasWeb ? webDist : '',
     ...(databaseUrl ? { BENCH_BFF_DATABASE_URL: databaseUrl } : {}),
+    ...(dataDir ? { BENCH_BFF_DATA_DIR: dataDir } : {}),
   });
   const caseViewTarget = (bff: Child<BffReady>, cookie: string) => ({
     name: 'bff',
@@ -131,13 +133,15 @@ async function main(): Promise<Row[]> {
 
   if (runs('f')) {
     progress(`f: memory over ${memoryRequests} case views`);
-    const bff = await start<BffReady>('bff', bffEnv());
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'review-desk-bench-memory-'));
+    const bff = await start<BffReady>('bff', bffEnv(undefined, dataDir));
     const target = caseViewTarget(bff, await signIn(bff.ready.url, 'analyst'));
     const client = timedClient(target);
     await client.once();
     await client.close();
     rows.push(...(await memoryRows(bff, target, memoryRequests)));
     await stop(bff);
+    await rm(dataDir, { recursive: true, force: true });
   }
 
   const seedSubjects = { capa: sandbox.ready.capaReviewNeeded, connectfi: sandbox.ready.connectfiWaiting };

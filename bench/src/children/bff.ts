@@ -20,7 +20,9 @@ const config = loadConfig(
     SANDBOX_CAPA_PORT: process.env.BENCH_CAPA_PORT,
     SANDBOX_CONNECTFI_PORT: process.env.BENCH_CONNECTFI_PORT,
     DATABASE_URL: process.env.BENCH_BFF_DATABASE_URL,
-    DATA_DIR: 'memory://',
+    // In memory unless the run names a directory: the memory section keeps the data on disk, as `pnpm start`
+    // does, so that what it measures is the BFF's own memory and not the rows its requests store.
+    DATA_DIR: process.env.BENCH_BFF_DATA_DIR || 'memory://',
     WEB_DIST_DIR: process.env.BENCH_WEB_DIST_DIR ?? path.resolve(bffDir, '../web/dist'),
     // One sign-in serves the whole run.
     ACCESS_TOKEN_TTL_SECONDS: '3600',

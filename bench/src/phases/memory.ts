@@ -5,7 +5,9 @@ import { mb, type Row, verdict } from '../lib/table';
 
 /**
  * f. The BFF's resident set (VmRSS of its process) after start-up and sign-in, and after `requests` case-view
- * requests at 16 connections. Growth beyond the warm-up points at something kept per request.
+ * requests at 16 connections. Growth beyond the warm-up points at something kept per request. The embedded
+ * database is on disk, as `pnpm start` keeps it: each view stores an audit row, which in an in-memory database
+ * would be counted here although the BFF keeps nothing per request.
  */
 export async function memoryRows(bff: Child<unknown>, target: Target, requests: number): Promise<Row[]> {
   const before = bff.rss();

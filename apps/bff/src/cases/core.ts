@@ -142,6 +142,25 @@ export async function assertVersion(
 export const extendClaimLease = (core: StoreCore, now: Date): Date =>
   new Date(now.getTime() + core.settings.claimLeaseMs);
 
+/**
+ * A read by the claim's holder counts as activity: it renews the claim without a new version, since the case
+ * itself did not change. Reads by anyone else leave the claim alone.
+ */
+export async function renewClaimOnRead(
+  core: StoreCore,
+  trx: StoreTransaction,
+  row: Pick<CaseRow, 'id' | 'assignee_id'>,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  if (row.assignee_id !== actor.id) return;
+  await trx
+    .updateTable('cases')
+    .set({ claim_expires_at: extendClaimLease(core, now) })
+    .where('id', '=', row.id)
+    .execute();
+}
+
 export const leaseActive = (row: Pick<CaseRow, 'claim_expires_at'>, now: Date): boolean =>
   row.claim_expires_at !== null && row.claim_expires_at.getTime() > now.getTime();
 

@@ -11,9 +11,9 @@ import {
   type ActionContext,
   actorAudit,
   audit,
-  extendClaimLease,
   inTransaction,
   isUuid,
+  renewClaimOnRead,
   type StoreCore,
   summaryOf,
 } from './core';
@@ -124,13 +124,7 @@ export async function caseDetail(
       if (isProvided(view.journey)) await replaceEntityApplications(trx, row.id, entityApplications(view));
       await premarkRememberedHits(trx, row, view, now);
     }
-    if (row.assignee_id === context.actor.id) {
-      await trx
-        .updateTable('cases')
-        .set({ claim_expires_at: extendClaimLease(core, now) })
-        .where('id', '=', row.id)
-        .execute();
-    }
+    await renewClaimOnRead(core, trx, row, context.actor, now);
     // Written with the evidence snapshot it names, so the case's timeline shows this view at once.
     const subject = subjectRefOf(row.provider, row.subject_id);
     const viewed = { viewHash: hash, viewLoaded: view !== null };

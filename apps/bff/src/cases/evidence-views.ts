@@ -7,9 +7,9 @@ import {
   type ActionContext,
   actorAudit,
   audit,
-  extendClaimLease,
   inTransaction,
   lockCase,
+  renewClaimOnRead,
   type StoreCore,
   type StoreTransaction,
 } from './core';
@@ -77,13 +77,7 @@ export async function markOpened(
     })
     .onConflict((oc) => oc.columns(['case_id', 'kind', 'ref', 'viewed_by']).doUpdateSet({ viewed_at: now }))
     .execute();
-  if (row.assignee_id === context.actor.id) {
-    await trx
-      .updateTable('cases')
-      .set({ claim_expires_at: extendClaimLease(core, now) })
-      .where('id', '=', row.id)
-      .execute();
-  }
+  await renewClaimOnRead(core, trx, row, context.actor, now);
   const subject = subjectRefOf(row.provider, row.subject_id);
   const opened = { kind: evidence.kind, ref: evidence.ref };
   await audit(trx, actorAudit(context, 'case.evidence_viewed', row.id, opened, now, subject));

@@ -247,6 +247,27 @@ describeEachEngine('case workflow routes', (engine) => {
       expect(reclaimed.state).toBe('in_review');
     });
 
+    it("opening evidence renews the holder's claim; another reviewer's reads leave it alone", async () => {
+      const summary = await newCapaCase({
+        hits: [{ id: 'ev-1', name: 'Listed Person', dateOfBirth: '1970-01-01', lists: ['pep'] }],
+      });
+      const { claimed } = await open('analyst', summary.id);
+      const claimedUntil = claimed.claimExpiresAt;
+      h.clock.advance(minutes(10));
+      const seenByOther = await h.detail('analyst2', summary.id);
+      expect(seenByOther.case.claimExpiresAt).toBe(claimedUntil);
+
+      h.clock.advance(minutes(10));
+      const viewed = await post('analyst', `/api/cases/${summary.id}/evidence-viewed`, {
+        kind: 'aml_hit',
+        ref: 'ev-1',
+      });
+      expect(viewed.status).toBe(200);
+      const after = await h.detail('analyst2', summary.id);
+      expect(after.case.claimExpiresAt).toBe(new Date(h.clock.now().getTime() + minutes(30)).toISOString());
+      expect(after.case.version).toBe(claimed.version);
+    });
+
     it('a claim lapses after 30 minutes without activity and can be taken over; activity renews it', async () => {
       const summary = await newCapaCase();
       const { claimed } = await open('analyst', summary.id);

@@ -1,12 +1,13 @@
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@mui/icons-material/KeyboardArrowRight';
-import { IconButton, Link, Stack, Typography } from '@mui/material';
+import { IconButton, Stack, Typography } from '@mui/material';
 import { type AmlEntityHit, amlListTypeLabels, listingsOf } from '@review-desk/contracts';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { formatScore } from '@/lib/format';
+import { AmlListingSource } from './aml-listing-source';
 import { EnumValueDisplay } from './enum-value';
-import { OptionalText, UpstreamText } from './upstream-text';
+import { OptionalText } from './upstream-text';
 
 /** A hit with the reference the case API knows it by: the provider's hit id, or "#<index>". */
 export type AmlHitRow = { ref: string; hit: AmlEntityHit };
@@ -97,7 +98,7 @@ export const amlHitColumns: ColumnDef<AmlHitRow, unknown>[] = [
   }),
 ];
 
-/** Each listing's kind, and its source as a link when Capa sent an http(s) one (upstream text, rendered as text). */
+/** Each listing's kind and source, one per line. */
 function HitListings({ hit }: { hit: AmlEntityHit }) {
   const listings = listingsOf(hit);
   if (listings.length === 0) return <Typography variant="body2">{amlListTypeLabels.unclassified}</Typography>;
@@ -105,15 +106,7 @@ function HitListings({ hit }: { hit: AmlEntityHit }) {
     <Stack spacing={0.5}>
       {listings.map((listing, index) => (
         <Typography key={index} variant="body2" component="div">
-          <strong>{amlListTypeLabels[listing.listType]}</strong>
-          {': '}
-          {listing.url ? (
-            <Link href={listing.url} target="_blank" rel="noopener noreferrer">
-              <UpstreamText>{listing.sourceName ?? listing.listName ?? listing.url}</UpstreamText>
-            </Link>
-          ) : (
-            <OptionalText value={listing.sourceName ?? listing.listName} />
-          )}
+          <AmlListingSource listing={listing} />
         </Typography>
       ))}
     </Stack>

@@ -1,5 +1,6 @@
-import { Box, Link, Stack, Typography } from '@mui/material';
-import { type AmlEntityHit, amlListTypeLabels, listingsOf } from '@review-desk/contracts';
+import { Box, Stack, Typography } from '@mui/material';
+import { type AmlEntityHit, listingsOf } from '@review-desk/contracts';
+import { AmlListingSource } from './aml-listing-source';
 import { FieldGrid } from './field-grid';
 import { KeyValueTree } from './key-value-tree';
 import { OptionalText, UpstreamText } from './upstream-text';
@@ -65,15 +66,7 @@ export function AmlHitDetails({ hit }: { hit: AmlEntityHit }) {
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
           {listings.map((listing, index) => (
             <Typography key={index} component="li" variant="body2" sx={{ overflowWrap: 'break-word' }}>
-              <strong>{amlListTypeLabels[listing.listType]}</strong>
-              {': '}
-              {listing.url ? (
-                <Link href={listing.url} target="_blank" rel="noopener noreferrer">
-                  <UpstreamText>{listing.sourceName ?? listing.listName ?? listing.url}</UpstreamText>
-                </Link>
-              ) : (
-                <OptionalText value={listing.sourceName ?? listing.listName} />
-              )}
+              <AmlListingSource listing={listing} />
               {listing.sourceName && listing.listName && (
                 <>
                   {' · '}
