@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor, StoreCore } from './core';
 import { condition, type QueueFilter } from './filters';
 import type { StoreDB } from './schema';
+import { termCounts } from './search-facets';
 
 /**
  * The queue's facet counts: how many matching cases there are by provider, state, upstream status and
@@ -10,7 +11,8 @@ import type { StoreDB } from './schema';
  *
  * Most filters are on columns that `case_counts` (migration 0005-queue-indexes) counts by, so the facets are
  * summed from a few thousand rows of that table instead of from every matching case. A text search counts
- * its matches on the search terms, which carry copies of those columns; a date filter alone counts cases.
+ * its matches on the search terms, which carry copies of those columns, or for one word sums the counts per
+ * term (search-facets.ts); a date filter alone counts cases.
  */
 
 /** Matching cases per (provider, state, upstream status, assignee): few rows, rolled up into the facets. */
@@ -22,9 +24,17 @@ interface CountRow {
   cases: number | string;
 }
 
-export async function facets(core: StoreCore, filter: QueueFilter, actor: Actor): Promise<CaseFacets> {
+export async function facets(
+  core: StoreCore,
+  filter: QueueFilter,
+  actor: Actor,
+  terms: readonly string[] | null,
+): Promise<CaseFacets> {
   let rows: CountRow[];
-  if (filter.searched) {
+  if (filter.searched && filter.termCounted && terms) {
+    await foldNowAndThen(core);
+    rows = await termCounts(core, filter, terms);
+  } else if (filter.searched) {
     // A case found by two of its words counts once (its rows all carry the same copies).
     const found = core.db
       .selectFrom(filter.searchRows())
@@ -109,6 +119,24 @@ async function foldCounts(db: Kysely<StoreDB>): Promise<void> {
     from moved
     group by provider, state, upstream_status, assignee_id, triage_score
     on conflict (backend, provider, state, upstream_status, assignee_id, triage_score)
+      do update set cases = counts.cases + excluded.cases`.execute(db);
+  // The same for the counts per search term, whose other connections' rows a partial index finds.
+  await sql`
+    with lock as (select pg_try_advisory_xact_lock(${foldLock}::bigint) as held),
+    moved as (
+      delete from case_term_counts
+      where ctid in (
+        select ctid from case_term_counts
+        where backend <> 0 and backend <> pg_backend_pid() and (select held from lock)
+        for update skip locked
+      )
+      returning term, provider, state, upstream_status, assignee_id, cases
+    )
+    insert into case_term_counts as counts (backend, term, provider, state, upstream_status, assignee_id, cases)
+    select 0, term, provider, state, upstream_status, assignee_id, sum(cases)
+    from moved
+    group by term, provider, state, upstream_status, assignee_id
+    on conflict (term, backend, provider, state, upstream_status, assignee_id)
       do update set cases = counts.cases + excluded.cases`.execute(db);
 }
 

@@ -21,9 +21,11 @@ import type { CaseSearchTermsTable, StoreDB } from './schema';
  * - `case_search_terms`, whose rows carry copies of the columns the queue filters and orders by
  *   (`case_id` for `id`): a text search reads its matches there rather than looking up each case;
  * - `case_counts`, counts by provider, state, upstream status, assignee and score: the facets of a query
- *   that filters on those alone (facets.ts).
+ *   that filters on those alone (facets.ts);
+ * - `case_term_counts`, counts by search term, provider, state, upstream status and assignee: the facets of a
+ *   one-word search without other filters but on those (search-facets.ts).
  */
-export type Source = 'cases' | 'case_search_terms' | 'case_counts';
+export type Source = 'cases' | 'case_search_terms' | 'case_counts' | 'case_term_counts';
 
 export type Column =
   | 'id'
@@ -76,6 +78,13 @@ export interface QueueFilter {
   uncounted: boolean;
   /** A text search: its matches are read from `case_search_terms`. */
   searched: boolean;
+  /** The first word of a text search, whose terms a search reads its matches from. */
+  firstWord: QueryTerm | null;
+  /**
+   * A one-word search whose other filters are all on columns `case_term_counts` has (not the score, dates or
+   * disagreement): its facets can be summed from the counts per term.
+   */
+  termCounted: boolean;
   /**
    * A text search's candidate rows: the search terms that match its first word, to select from as
    * `case_search_terms` with `where(eb, 'case_search_terms')`.
@@ -115,6 +124,13 @@ export function queueFilter(db: Kysely<StoreDB>, query: CaseListQuery, actor: Ac
     counted,
     uncounted: dated.length > 0 || terms.length > 0 || disagreement !== undefined,
     searched: terms.length > 0,
+    firstWord: terms[0] ?? null,
+    termCounted:
+      terms.length === 1 &&
+      dated.length === 0 &&
+      disagreement === undefined &&
+      query.scoreMin === undefined &&
+      query.scoreMax === undefined,
     searchRows() {
       const [first] = terms;
       if (!first) throw new Error('searchRows() needs a text search');

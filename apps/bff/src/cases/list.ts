@@ -4,6 +4,7 @@ import { type Actor, isUuid, type StoreCore } from './core';
 import { facets } from './facets';
 import { type AnyBuilder, column, condition, queueFilter, type Source } from './filters';
 import { type SummaryRow, selectSummaries, toSummary } from './rows';
+import { matchingTerms, rankedCandidates, rankedOrder } from './search-page';
 
 /**
  * The case list: filters, keyset pagination over an indexed order, and facet counts (facets.ts).
@@ -137,7 +138,11 @@ function after(eb: AnyBuilder, source: Source, order: Order, key: readonly (stri
       .map(([previous], position) => condition(eb, source, [previous, '=', values[position]]));
     return eb.and([...equal, condition(eb, source, [name, direction === 'asc' ? '>' : '<', values[index]])]);
   });
-  return eb.or(branches);
+  // The first column's bound, implied by the branches, lets an index walk start at the key.
+  const [first] = order.columns;
+  if (!first) throw invalidCursor();
+  const bound = condition(eb, source, [first[0], first[1] === 'asc' ? '>=' : '<=', values[0]]);
+  return eb.and([bound, eb.or(branches)]);
 }
 
 const breached = (eb: AnyBuilder, source: Source, at: Date) =>
@@ -162,6 +167,14 @@ export async function listCases(
   // A text search picks its page on the search terms, which carry copies of the columns it filters and
   // orders by (not updated_at) kept in the same transactions as the cases, and reads only those cases.
   const fromTerms = filter.searched && sort !== 'updated';
+  const wantFacets = query.facets ?? cursor === null;
+  // The distinct terms of the first word (search-page.ts): for a page in an order the ranked index serves,
+  // and for facets summed per term. Null when there are too many: the matches are read as before.
+  const ranked = fromTerms && rankedOrder(order.columns);
+  const word = filter.firstWord;
+  const terms =
+    word && (ranked || (wantFacets && filter.termCounted)) ? await matchingTerms(core.db, word) : null;
+  const pageTerms = ranked ? terms : null;
 
   const page = async (segment: Segment | null, from: readonly (string | number)[] | null, count: number) => {
     const conditions = (eb: AnyBuilder, source: 'cases' | 'case_search_terms') =>
@@ -172,7 +185,15 @@ export async function listCases(
         ...(from ? [after(eb, source, order, from)] : []),
       ]);
     let builder = selectSummaries(core.db);
-    if (fromTerms) {
+    if (pageTerms) {
+      if (pageTerms.length === 0) return [];
+      const where = (eb: AnyBuilder) => conditions(eb, 'case_search_terms');
+      builder = builder.where(
+        'cases.id',
+        'in',
+        rankedCandidates(core.db, pageTerms, where, order.columns, count),
+      );
+    } else if (fromTerms) {
       let candidates = core.db
         .selectFrom(filter.searchRows())
         .select('case_search_terms.case_id')
@@ -210,8 +231,10 @@ export async function listCases(
   };
 
   // On PostgreSQL the page and the facets are read at once, on two connections.
-  const wantFacets = query.facets ?? cursor === null;
-  const [rows, counts] = await Promise.all([readPage(), wantFacets ? facets(core, filter, actor) : null]);
+  const [rows, counts] = await Promise.all([
+    readPage(),
+    wantFacets ? facets(core, filter, actor, terms) : null,
+  ]);
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   const nextCursor =

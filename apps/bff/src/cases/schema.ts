@@ -30,6 +30,7 @@ export type CaseTables = {
   case_evidence_views: CaseEvidenceViewsTable;
   case_view_snapshots: CaseViewSnapshotsTable;
   case_counts: CaseCountsTable;
+  case_term_counts: CaseTermCountsTable;
   case_documents: CaseDocumentsTable;
   review_flags: ReviewFlagsTable;
   reconcile_runs: ReconcileRunsTable;
@@ -251,6 +252,17 @@ export interface CaseCountsTable {
   upstream_status: string;
   assignee_id: string | null;
   triage_score: number;
+  cases: number;
+}
+
+/** Search term entries per term and facet key, kept like `case_counts` (migration 0022). */
+export interface CaseTermCountsTable {
+  backend: number;
+  term: string;
+  provider: Provider;
+  state: CaseState;
+  upstream_status: string;
+  assignee_id: string | null;
   cases: number;
 }
 

@@ -16,6 +16,7 @@ import { providerDrift } from './0018-provider-drift';
 import { beneficialOwnerViews } from './0019-beneficial-owner-views';
 import { savedViewColumns } from './0020-saved-view-columns';
 import { representativeReviews } from './0021-representative-reviews';
+import { searchTermsRanked } from './0022-search-terms-ranked';
 
 /**
  * Every migration, in the order they run. Names sort in that order too: add the next one
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0019-beneficial-owner-views': beneficialOwnerViews,
   '0020-saved-view-columns': savedViewColumns,
   '0021-representative-reviews': representativeReviews,
+  '0022-search-terms-ranked': searchTermsRanked,
 };
 
 export const migrationProvider: MigrationProvider = {
