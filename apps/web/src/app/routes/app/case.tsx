@@ -2,7 +2,7 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Button, Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton, TableSkeleton } from '@/components/feedback/skeletons';
@@ -53,6 +53,8 @@ export function Component() {
   const notice = <DecisionNotice response={decided} onClose={() => setDecided(null)} />;
   const nextCase = useNextCase();
   useCaseEvents();
+  const { refetch } = detail;
+  const reloadView = useCallback(() => void refetch(), [refetch]);
 
   if (detail.isPending) {
     return (
@@ -82,7 +84,7 @@ export function Component() {
         detail={detail.data}
         user={user}
         nextCase={nextCase}
-        onReloadView={() => detail.refetch()}
+        onReloadView={reloadView}
         onDecided={setDecided}
       />
       {notice}
@@ -111,7 +113,9 @@ function useNextCase() {
     claiming: claim.isPending ? claim.variables : null,
     open: (likely: string | null) => {
       if (claim.isPending) return;
-      if (likely !== null) navigate(paths.case.getHref(likely));
+      // Drawn at once, not as a transition: as a transition React would first redraw the decided case (its
+      // detail and the decision's state change as the decision is answered), then the next one.
+      if (likely !== null) navigate(paths.case.getHref(likely), { flushSync: true });
       claim.mutate(likely);
     },
   };
@@ -132,7 +136,10 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
   const [helpOpen, setHelpOpen] = useState(false);
   const claimControl = useClaimControl(summary, user);
   const acknowledgements = useAcknowledgements();
-  const shown = useLastView(detail);
+  const { last, stale } = useLastView(detail);
+  // Stable while the case and the view are, so the evidence (EvidenceColumn is memoised) is not redrawn when
+  // only the page around it changes: the claim of the next case, the decision's notice, the shortcuts' help.
+  const shown = useMemo(() => ({ last, stale }), [last, stale]);
   const reviewer = permissions.decide(user.role);
   // Only while the user may decide here: the next case matters once this one is decided.
   const likelyNext = usePrefetchNextCase(summary.id, {

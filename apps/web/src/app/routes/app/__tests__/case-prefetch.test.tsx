@@ -6,6 +6,14 @@ import { errorReply, type MockReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
 
 const current = caseSummary({ state: 'in_review', assignee: analystRef });
+// Both cases carry the same warning, so an acknowledgement carried over would show as ticked on the next one.
+const faceWarning = {
+  ref: 'faceMatch:w1',
+  section: 'faceMatch',
+  code: 'FACE_MATCH_LOW_CONFIDENCE',
+  message: null,
+};
+const approval = { ...caseDetail().approval, warnings: [faceWarning] };
 const next = caseSummary({ id: '7b1d6a52-0000-4000-8000-000000000002', displayName: 'Next Subject' });
 
 /** The analyst holds `current`; "next case" would hand out `next`, whose claim answers `claimReply`. */
@@ -19,10 +27,12 @@ function backend(claimReply: Promise<MockReply>) {
   return (
     mockFetch()
       .signedInAs('analyst')
-      .get(`/api/cases/${current.id}`, { body: caseDetail({ view: bareView('capa'), case: current }) })
+      .get(`/api/cases/${current.id}`, {
+        body: caseDetail({ view: bareView('capa'), case: current, approval }),
+      })
       .get('/api/cases', { body: { items: [next], nextCursor: null, facets: null } })
       // Its own verification, so that its page tells itself apart by the name in its header.
-      .get(`/api/cases/${next.id}`, () => ({ body: caseDetail({ case: nextNow }) }))
+      .get(`/api/cases/${next.id}`, () => ({ body: caseDetail({ case: nextNow, approval }) }))
       .post(`/api/cases/${current.id}/decision`, (request) => ({
         body: {
           case: { ...current, state: 'resolved', resolution: 'rejected', assignee: null, version: 4 },
@@ -97,5 +107,36 @@ describe('the next case, loaded ahead', () => {
     await screen.findByRole('heading', { name: /Next Subject/ });
     await screen.findByText('The next case could not be claimed for you');
     expect(rejectRadio().disabled).toBe(true);
+  });
+
+  it('leaves nothing of the case left with "n" on the next one: outcome, reason, note, acknowledgements', async () => {
+    const claimed = { ...next, state: 'in_review' as const, assignee: analystRef, version: next.version + 1 };
+    const fetchMock = backend(Promise.resolve({ body: { case: claimed } }));
+    const { user } = renderApp(`/cases/${current.id}`);
+    await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
+    const panel = await screen.findByRole('region', { name: 'Decision' });
+    await user.click(within(panel).getByRole('radio', { name: 'Reject' }));
+    await user.click(within(panel).getByRole('combobox', { name: 'Reason' }));
+    await user.click(await screen.findByRole('option', { name: 'Document expired' }));
+    await user.type(within(panel).getByRole('textbox', { name: /Note for the record/ }), 'Half-written note');
+    const beside = screen.getByRole('region', { name: 'Warnings to acknowledge' });
+    await user.click(within(beside).getByRole('checkbox', { name: /Face match: the selfie/ }));
+    // Left without deciding: the keys act once the focus is out of the form's text field.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('n');
+
+    await screen.findByRole('heading', { name: /Next Subject/ });
+    await waitFor(() => expect(rejectRadio().disabled).toBe(false));
+    const nextPanel = screen.getByRole('region', { name: 'Decision' });
+    const outcomes = within(nextPanel).getAllByRole('radio') as HTMLInputElement[];
+    expect(outcomes.filter((radio) => radio.checked)).toEqual([]);
+    expect(within(nextPanel).queryByRole('combobox', { name: 'Reason' })?.textContent ?? '').not.toMatch(
+      /Document expired/,
+    );
+    expect(within(nextPanel).queryByDisplayValue('Half-written note')).toBeNull();
+    const warnings = within(screen.getByRole('region', { name: 'Warnings to acknowledge' }));
+    expect(
+      (warnings.getByRole('checkbox', { name: /Face match: the selfie/ }) as HTMLInputElement).checked,
+    ).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Alert, Stack } from '@mui/material';
 import type { CaseDetail, SessionUser } from '@review-desk/contracts';
+import { memo } from 'react';
 import { CaseViewSections } from '@/features/case-view/components/case-view-sections';
 import { EarlierSessions } from '@/features/cases/components/case/case-lifecycle';
 import { CaseTimeline } from '@/features/cases/components/case/case-timeline';
@@ -24,8 +25,18 @@ type Props = {
   onReloadView: () => void;
 };
 
-/** Everything the reviewer reads: the verification's sections, documents, related cases and the timeline. */
-export function EvidenceColumn({ detail, user, acknowledgements, shown, onReloadView }: Props) {
+/**
+ * Everything the reviewer reads: the verification's sections, documents, related cases and the timeline. The
+ * largest part of the page, memoised: it redraws when its case, view or acknowledgements change, not when the
+ * page around it does.
+ */
+export const EvidenceColumn = memo(function EvidenceColumn({
+  detail,
+  user,
+  acknowledgements,
+  shown,
+  onReloadView,
+}: Props) {
   const summary = detail.case;
   const reviewer = permissions.decide(user.role);
   const { context, dispose } = useCaseViewContext(detail, user, acknowledgements);
@@ -68,4 +79,4 @@ export function EvidenceColumn({ detail, user, acknowledgements, shown, onReload
       )}
     </Stack>
   );
-}
+});
