@@ -26,10 +26,15 @@ interface Reply {
 /** A larger young generation: a case view allocates ~100 KB of short-lived JSON, and scavenges dominated. */
 const bffV8Flags = ['--max-semi-space-size=64'];
 
-/** The BFF's flags; with BENCH_CPU_PROFILE_DIR, a V8 CPU profile of each BFF written there when it stops. */
-const bffFlags = () => {
+/**
+ * With BENCH_CPU_PROFILE_DIR, a V8 CPU profile of each BFF and passthrough written there when it stops (the
+ * passthrough's in a `passthrough` folder), to compare their CPU per request.
+ */
+const profileFlags = (script: string): string[] => {
   const profiles = process.env.BENCH_CPU_PROFILE_DIR;
-  return profiles ? [...bffV8Flags, '--cpu-prof', `--cpu-prof-dir=${profiles}`] : bffV8Flags;
+  if (!profiles || (script !== 'bff' && script !== 'passthrough')) return [];
+  const dir = script === 'bff' ? profiles : `${profiles}/passthrough`;
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 };
 
 export async function startChild<Ready>(
@@ -39,7 +44,7 @@ export async function startChild<Ready>(
   const file = fileURLToPath(new URL(`../children/${script}.ts`, import.meta.url));
   const child: ChildProcess = fork(file, [], {
     // The BFF runs with the V8 flags its start script gives it (apps/bff/package.json).
-    execArgv: [...(script === 'bff' ? bffFlags() : []), '--import', 'tsx'],
+    execArgv: [...(script === 'bff' ? bffV8Flags : []), ...profileFlags(script), '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -25,7 +25,7 @@ export class ReadAuditWriter {
 
   /** Queues one row; its time is taken now, not when the batch is written. */
   record(event: AuditEvent): void {
-    this.#pending.push({ ...event, at: event.at ?? new Date() });
+    this.#pending.push(event.at === undefined ? { ...event, at: new Date() } : event);
     if (this.#closed) {
       void this.flush();
       return;

@@ -10,6 +10,9 @@ import type { Upstreams } from '../plugins/app/upstream';
 import { UpstreamError } from '../upstream/errors';
 import { sameApartFromReissued, sourceLength } from '../upstream/unchanged-bodies';
 
+/** A view's JSON for one audience: whole, or the bytes before and after its `asOf` time. */
+type Rendering = readonly [Buffer, Buffer] | readonly [Buffer];
+
 /** Which of Capa's reads answered: KYC details for a person, KYB details for a business. */
 type CapaRead = 'kyc' | 'kyb';
 
@@ -22,10 +25,10 @@ export interface SubjectSnapshot {
   view: CaseView;
   fetchedAt: number;
   /**
-   * The view as JSON per audience (masked, screening withheld…), made once per view (`rendered`): the text
-   * before and after the `asOf` time, which is each read's own.
+   * The view as UTF-8 JSON per audience (masked, screening withheld…), made once per view (`rendered`): the
+   * bytes before and after the `asOf` time, which is each read's own.
    */
-  readonly renderings: Map<string, readonly [string, string] | readonly [string]>;
+  readonly renderings: Map<string, Rendering>;
 }
 
 export interface SubjectServiceOptions {
@@ -73,11 +76,16 @@ export class SubjectService {
     const k = key(provider, id);
     const reading = this.readNow(provider, id, k);
     this.reading.set(k, reading);
-    const settled = () => {
-      if (this.reading.get(k) === reading) this.reading.delete(k);
-    };
-    reading.then(settled, settled);
+    // Inline callbacks: a named closure would be renamed (tsx keepNames) on every read.
+    reading.then(
+      () => this.settled(k, reading),
+      () => this.settled(k, reading),
+    );
     return reading;
+  }
+
+  private settled(k: string, reading: Promise<SubjectSnapshot>) {
+    if (this.reading.get(k) === reading) this.reading.delete(k);
   }
 
   /**
@@ -104,7 +112,12 @@ export class SubjectService {
       Math.floor(previous.snapshot.fetchedAt / DAY_MS) === Math.floor(fetchedAt / DAY_MS);
     // The same view, as of this read; `raw` is this read's own (its media links are the fresh ones).
     const snapshot: SubjectSnapshot = sameView
-      ? { ...previous.snapshot, raw, view: { ...previous.snapshot.view, asOf: now.toISOString() }, fetchedAt }
+      ? {
+          ...previous.snapshot,
+          raw,
+          view: { ...previous.snapshot.view, asOf: isoTime(fetchedAt) },
+          fetchedAt,
+        }
       : {
           provider,
           id,
@@ -118,18 +131,30 @@ export class SubjectService {
   }
 
   /**
-   * The view as JSON for one audience: made by `render` the first time that audience asks for this view, then
-   * the same text, with this read's `asOf`, for every read of the same bytes.
+   * The view as UTF-8 JSON for one audience: made by `render` the first time that audience asks for this view,
+   * then the same bytes, with this read's `asOf`, for every read of the same answer. Bytes rather than text:
+   * a reply of text is measured (`Buffer.byteLength`) and encoded again on every send, about 7 KB of it.
    */
-  rendered(snapshot: SubjectSnapshot, audience: string, render: (view: CaseView) => string): string {
+  rendered(snapshot: SubjectSnapshot, audience: string, render: (view: CaseView) => string): Buffer {
     let parts = snapshot.renderings.get(audience);
     if (parts === undefined) {
       const text = render({ ...snapshot.view, asOf: asOfMark });
       const at = text.indexOf(asOfMark);
-      parts = at < 0 ? [text] : [text.slice(0, at), text.slice(at + asOfMark.length)];
+      parts =
+        at < 0
+          ? [Buffer.from(text)]
+          : [Buffer.from(text.slice(0, at)), Buffer.from(text.slice(at + asOfMark.length))];
       snapshot.renderings.set(audience, parts);
     }
-    return parts.length === 1 ? parts[0] : parts[0] + snapshot.view.asOf + parts[1];
+    if (parts.length === 1) return parts[0];
+    const [before, after] = parts;
+    const { asOf } = snapshot.view;
+    const asOfLength = Buffer.byteLength(asOf);
+    const bytes = Buffer.allocUnsafe(before.length + asOfLength + after.length);
+    before.copy(bytes, 0);
+    bytes.write(asOf, before.length);
+    after.copy(bytes, before.length + asOfLength);
+    return bytes;
   }
 
   /**
@@ -249,6 +274,24 @@ function normalise(provider: Provider, read: string, raw: unknown, id: string, n
 }
 
 const key = (provider: Provider, id: string) => `${provider}:${id}`;
+
+let isoSecond = Number.NaN;
+let isoPrefix = '';
+
+/**
+ * `new Date(ms).toISOString()`, from the text of the same second kept: views of one second differ only in the
+ * milliseconds, and formatting a date afresh costs more than the rest of an unchanged read's bookkeeping.
+ */
+export function isoTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond) {
+    // Everything up to the milliseconds ("…T12:34:56."), whatever the year's width.
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, -4);
+    isoSecond = second;
+  }
+  const milliseconds = ms - second * 1000;
+  return `${isoPrefix}${milliseconds < 10 ? '00' : milliseconds < 100 ? '0' : ''}${milliseconds}Z`;
+}
 
 /**
  * Whether a read answered what gave the previous view: the very same bytes (the same object), or the same

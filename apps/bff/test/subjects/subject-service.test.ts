@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Upstreams } from '../../src/plugins/app/upstream';
-import { SubjectService } from '../../src/subjects/subject-service';
+import { isoTime, SubjectService } from '../../src/subjects/subject-service';
 import { UpstreamError } from '../../src/upstream';
 import { capaDocExample, capaDocUserId } from '../normalise/fixtures/capa';
 
@@ -130,5 +131,21 @@ describe('SubjectService, Capa KYC or KYB', () => {
       statusCode: 404,
       code: 'no_verification',
     });
+  });
+});
+
+describe('isoTime', () => {
+  it('writes every time as toISOString does, in any order, across seconds, years and the epoch', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: -2_000, max: 2_000 }),
+      fc.integer({ min: 253_402_300_798_000, max: 253_402_300_802_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), (times) => {
+        for (const ms of times) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

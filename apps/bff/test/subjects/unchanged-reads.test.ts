@@ -108,9 +108,9 @@ describe('a read whose provider answers the same bytes', () => {
             const body = withLinks(variants[step.variant] ?? {}, step.signature, step.links);
             capa.answer(body, step.escaped);
             const snapshot = await service.read('capa', userId);
-            const text = service.rendered(snapshot, step.role, (view) =>
-              JSON.stringify(viewForRole(view, step.role)),
-            );
+            const text = service
+              .rendered(snapshot, step.role, (view) => JSON.stringify(viewForRole(view, step.role)))
+              .toString('utf8');
             expect(text).toBe(fresh(body, step.role, now));
             // The payload kept for the media proxy and the raw view is this read's, fresh links and all.
             expect(snapshot.raw).toEqual(capa.lastData());
@@ -154,10 +154,12 @@ describe('a read whose provider answers the same bytes', () => {
     expect(again.view.aml).toBe(first.view.aml);
     let renders = 0;
     const counted = (snapshot: typeof first) =>
-      service.rendered(snapshot, 'analyst', (view) => {
-        renders += 1;
-        return JSON.stringify(viewForRole(view, 'analyst'));
-      });
+      service
+        .rendered(snapshot, 'analyst', (view) => {
+          renders += 1;
+          return JSON.stringify(viewForRole(view, 'analyst'));
+        })
+        .toString('utf8');
     expect(counted(first)).toBe(JSON.stringify(viewForRole(first.view, 'analyst')));
     expect(counted(again)).toBe(JSON.stringify(viewForRole(again.view, 'analyst')));
     expect(renders).toBe(1);

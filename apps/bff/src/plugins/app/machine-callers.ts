@@ -68,7 +68,8 @@ export function machineVerifiers(config: AppConfig): Record<MachineCaller, Machi
  * the auth plugin: no handler authenticates on its own. The hook runs at preValidation, the first stage at
  * which the body exists, because a signature covers the body; nothing of the request is validated or
  * handled before it passes. A route declaring a machine caller that has no verifier stops the app from
- * starting.
+ * starting. The hook is the route's own, added as each such route is declared, so other routes (every
+ * user's request) do not run it.
  */
 export default fp(
   async function machineCallers(app: FastifyInstance) {
@@ -76,19 +77,17 @@ export default fp(
 
     app.addHook('onRoute', (route) => {
       const access = route.config?.access;
-      if (access && 'machine' in access && !verifiers[access.machine]) {
+      if (!access || !('machine' in access)) return;
+      const verify = verifiers[access.machine];
+      if (!verify) {
         throw new Error(
           `Route ${route.method} ${route.url} declares machine caller "${access.machine}", which no verifier handles`,
         );
       }
-    });
-
-    app.addHook('preValidation', async (request, reply) => {
-      const access = request.routeOptions.config.access;
-      if (!access || !('machine' in access)) return;
-      const verify = verifiers[access.machine];
-      if (!verify) throw new ApiError(500, 'internal_error', 'No verifier for this caller');
-      return verify(request, reply);
+      // After the app-wide preValidation hooks (the input checks), before the route's own, as before.
+      const own = route.preValidation;
+      const verifyCaller = async (request: FastifyRequest, reply: FastifyReply) => verify(request, reply);
+      route.preValidation = own === undefined ? [verifyCaller] : [verifyCaller, ...[own].flat()];
     });
   },
   { name: 'machine-callers', dependencies: ['access', 'errors'] },

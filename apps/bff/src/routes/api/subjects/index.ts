@@ -48,14 +48,14 @@ const roleOf = (request: FastifyRequest) => (request.user as { role: Role }).rol
 
 /**
  * The view as this role may see it, serialised by the route's own response schema once per view and role: a
- * read whose provider answered the same bytes as the last one sends the same text again.
+ * read whose provider answered the same bytes as the last one sends the same bytes again.
  */
 function sendView(reply: FastifyReply, snapshot: SubjectSnapshot, role: Role) {
-  const text = reply.server.subjects.rendered(snapshot, role, (view) =>
+  const bytes = reply.server.subjects.rendered(snapshot, role, (view) =>
     // The route's serializer makes a string (fast-json-stringify); the type allows what custom ones give.
     String(reply.serialize(viewForRole(view, role))),
   );
-  return reply.type('application/json; charset=utf-8').send(text);
+  return reply.type('application/json; charset=utf-8').send(bytes);
 }
 
 /**
