@@ -128,21 +128,39 @@ function keyValue(column: SortColumn, value: string | number): string | number |
   return value;
 }
 
-/** Rows strictly after `key` in `order`: (a > x) or (a = x and b > y) or ... */
-function after(eb: AnyBuilder, source: Source, order: Order, key: readonly (string | number)[]) {
+/**
+ * Rows strictly after `key` in `order`, in two parts read one after the other, so that each is one range of
+ * an index walked in order: `same`, the rest of the key's first value ((a = x and b > y) or (a = x and b = y
+ * and c > z)); `beyond`, the values after it (a > x). As one `or`, neither engine could start the walk at the
+ * key: a page deep into a large queue would filter every row before it.
+ */
+type Part = 'same' | 'beyond';
+
+function after(eb: AnyBuilder, source: Source, order: Order, key: readonly (string | number)[], part: Part) {
   if (key.length !== order.columns.length) throw invalidCursor();
   const values = order.columns.map(([name], index) => keyValue(name, key[index] as string | number));
-  const branches = order.columns.map(([name, direction], index) => {
-    const equal = order.columns
-      .slice(0, index)
-      .map(([previous], position) => condition(eb, source, [previous, '=', values[position]]));
-    return eb.and([...equal, condition(eb, source, [name, direction === 'asc' ? '>' : '<', values[index]])]);
-  });
-  // The first column's bound, implied by the branches, lets an index walk start at the key.
-  const [first] = order.columns;
-  if (!first) throw invalidCursor();
-  const bound = condition(eb, source, [first[0], first[1] === 'asc' ? '>=' : '<=', values[0]]);
-  return eb.and([bound, eb.or(branches)]);
+  const past = (index: number) => {
+    const [name, direction] = order.columns[index] as readonly [SortColumn, Direction];
+    return condition(eb, source, [name, direction === 'asc' ? '>' : '<', values[index]]);
+  };
+  const equal = (index: number) =>
+    condition(eb, source, [
+      (order.columns[index] as readonly [SortColumn, Direction])[0],
+      '=',
+      values[index],
+    ]);
+  if (part === 'beyond') return past(0);
+  const branches = order.columns
+    .slice(1)
+    .map((_, offset) =>
+      eb.and([...Array.from({ length: offset }, (_, at) => equal(at + 1)), past(offset + 1)]),
+    );
+  // The second column's bound, implied by the branches, lets the walk start at the key.
+  const [, second] = order.columns;
+  const bound = second
+    ? [condition(eb, source, [second[0], second[1] === 'asc' ? '>=' : '<=', values[1]])]
+    : [];
+  return eb.and([equal(0), ...bound, eb.or(branches)]);
 }
 
 const breached = (eb: AnyBuilder, source: Source, at: Date) =>
@@ -176,13 +194,14 @@ export async function listCases(
     word && (ranked || (wantFacets && filter.termCounted)) ? await matchingTerms(core.db, word) : null;
   const pageTerms = ranked ? terms : null;
 
-  const page = async (segment: Segment | null, from: readonly (string | number)[] | null, count: number) => {
+  type From = { key: readonly (string | number)[]; part: Part };
+  const page = async (segment: Segment | null, from: From | null, count: number) => {
     const conditions = (eb: AnyBuilder, source: 'cases' | 'case_search_terms') =>
       eb.and([
         filter.where(eb, source),
         ...(segment === 'breached' ? [breached(eb, source, at)] : []),
         ...(segment === 'rest' ? [eb.not(breached(eb, source, at))] : []),
-        ...(from ? [after(eb, source, order, from)] : []),
+        ...(from ? [after(eb, source, order, from.key, from.part)] : []),
       ]);
     let builder = selectSummaries(core.db);
     if (pageTerms) {
@@ -211,21 +230,33 @@ export async function listCases(
     return builder.limit(count).execute();
   };
 
+  const pageFrom = async (
+    segment: Segment | null,
+    key: readonly (string | number)[] | null,
+    count: number,
+  ) => {
+    if (!key) return page(segment, null, count);
+    const same = await page(segment, { key, part: 'same' }, count);
+    if (same.length >= count) return same;
+    return [...same, ...(await page(segment, { key, part: 'beyond' }, count - same.length))];
+  };
+
   const readPage = async () => {
     const rows: { row: SummaryRow; segment: Segment | null }[] = [];
     if (sort === 'priority') {
       const startSegment = cursor?.segment ?? 'breached';
       if (startSegment === 'breached') {
-        for (const row of await page('breached', cursor?.key ?? null, limit + 1))
+        for (const row of await pageFrom('breached', cursor?.key ?? null, limit + 1))
           rows.push({ row, segment: 'breached' });
       }
       if (rows.length <= limit) {
         const from = startSegment === 'rest' ? (cursor?.key ?? null) : null;
-        for (const row of await page('rest', from, limit + 1 - rows.length))
+        for (const row of await pageFrom('rest', from, limit + 1 - rows.length))
           rows.push({ row, segment: 'rest' });
       }
     } else {
-      for (const row of await page(null, cursor?.key ?? null, limit + 1)) rows.push({ row, segment: null });
+      for (const row of await pageFrom(null, cursor?.key ?? null, limit + 1))
+        rows.push({ row, segment: null });
     }
     return rows;
   };
