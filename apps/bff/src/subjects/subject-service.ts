@@ -150,7 +150,7 @@ export class SubjectService {
     const [before, after] = parts;
     const { asOf } = snapshot.view;
     const asOfLength = Buffer.byteLength(asOf);
-    const bytes = Buffer.allocUnsafe(before.length + asOfLength + after.length);
+    const bytes = replyBytes(before.length + asOfLength + after.length);
     before.copy(bytes, 0);
     bytes.write(asOf, before.length);
     after.copy(bytes, before.length + asOfLength);
@@ -274,6 +274,27 @@ function normalise(provider: Provider, read: string, raw: unknown, id: string, n
 }
 
 const key = (provider: Provider, id: string) => `${provider}:${id}`;
+
+const slabSize = 256 * 1024;
+let slab = Buffer.allocUnsafeSlow(0);
+let slabUsed = 0;
+
+/**
+ * Room for one reply, cut from a shared slab as Node's own pool does for small buffers: a view is about 7 KB,
+ * above that pool's limit, and a memory block of its own per view (thousands a second under load) is work for
+ * the garbage collector. A slab is never written again once handed out; it is freed with its last reply.
+ */
+function replyBytes(length: number): Buffer {
+  if (length > slabSize / 8) return Buffer.allocUnsafe(length);
+  if (slab.length - slabUsed < length) {
+    slab = Buffer.allocUnsafeSlow(slabSize);
+    slabUsed = 0;
+  }
+  const bytes = slab.subarray(slabUsed, slabUsed + length);
+  // Eight-byte aligned, as Node's pool keeps its slices.
+  slabUsed += (length + 7) & ~7;
+  return bytes;
+}
 
 let isoSecond = Number.NaN;
 let isoPrefix = '';
