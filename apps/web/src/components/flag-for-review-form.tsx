@@ -45,7 +45,7 @@ export function FlagForReviewForm({ onFlag, pending, error, hint }: FlagForRevie
       </Typography>
       <Stack component="form" spacing={1} onSubmit={(event) => void submit(event).catch(() => undefined)}>
         <TextField
-          {...noteFieldProps}
+          {...noteFieldProps({ maxLength: MAX_REASON })}
           label="Reason for the analysts"
           value={reason}
           onChange={(event) => {
@@ -53,7 +53,6 @@ export function FlagForReviewForm({ onFlag, pending, error, hint }: FlagForRevie
             setSent(false);
           }}
           required
-          slotProps={{ htmlInput: { maxLength: MAX_REASON } }}
           helperText={`At least ${MIN_REASON} characters`}
         />
         <Stack direction="row">

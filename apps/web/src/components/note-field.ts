@@ -1,13 +1,15 @@
 import type { TextFieldProps } from '@mui/material';
 
 /**
- * A multi-line field that starts at two rows and grows with its text. MUI's autosizing textarea (minRows)
- * measures itself with forced style and layout passes when it mounts, which on the case page cost more than a
- * hundred milliseconds before anything was drawn; CSS field sizing grows it without script. Browsers without
- * it keep two rows and scroll.
+ * A multi-line field that starts at two rows and grows with its text. A multi-line TextField renders MUI's
+ * autosizing textarea even with a fixed number of rows, and that measures itself (computed style, then the
+ * height of a hidden copy) in a layout effect on every render: forced style and layout passes over the whole
+ * page each time the case page is drawn. A plain <textarea> with CSS field sizing grows without script.
+ * Browsers without it keep two rows and scroll.
  */
-export const noteFieldProps = {
-  multiline: true,
-  rows: 2,
-  sx: { '& textarea': { fieldSizing: 'content', minHeight: '2lh' } },
-} satisfies Partial<TextFieldProps>;
+export const noteFieldProps = ({ maxLength }: { maxLength: number }) =>
+  ({
+    multiline: true,
+    sx: { '& textarea': { fieldSizing: 'content', minHeight: '2lh' } },
+    slotProps: { input: { inputComponent: 'textarea' }, htmlInput: { rows: 2, maxLength } },
+  }) satisfies Partial<TextFieldProps>;

@@ -2,7 +2,8 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Button, Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { PageSkeleton, TableSkeleton } from '@/components/feedback/skeletons';
@@ -107,16 +108,20 @@ function useNextCase() {
         navigate(paths.case.getHref(response.case.id), { replace: opened !== null });
     },
   });
+  // Set with the move itself, so the next case is drawn "claiming" from its first render, not redrawn once the
+  // claim's own state arrives.
+  const [opening, setOpening] = useState<string | null>(null);
   return {
     claim,
     /** The case opened ahead of the claim, while the claim is under way. */
-    claiming: claim.isPending ? claim.variables : null,
+    claiming: claim.isPending ? claim.variables : opening,
     open: (likely: string | null) => {
       if (claim.isPending) return;
+      setOpening(likely);
       // Drawn at once, not as a transition: as a transition React would first redraw the decided case (its
       // detail and the decision's state change as the decision is answered), then the next one.
       if (likely !== null) navigate(paths.case.getHref(likely), { flushSync: true });
-      claim.mutate(likely);
+      claim.mutate(likely, { onSettled: () => setOpening(null) });
     },
   };
 }
@@ -156,6 +161,16 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
     void queryClient.cancelQueries({ queryKey: caseDetailQueryKey(summary.id) });
     nextCase.open(likelyNext);
   };
+  // One function for the page's life, so the decision column (memoised) is not redrawn for a new one.
+  const decided = useRef({ onDecided, openNext });
+  decided.current = { onDecided, openNext };
+  const handleDecided = useCallback((response: DecisionResponse, next: boolean) => {
+    // The notice, the move and the claim's first state in one render of the next case, not one each.
+    flushSync(() => {
+      decided.current.onDecided(response);
+      if (next) decided.current.openNext();
+    });
+  }, []);
   useReviewShortcuts({
     toggleClaim: claimControl.toggle,
     nextCase: () => {
@@ -210,10 +225,7 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
               acknowledgements={acknowledgements}
               stale={shown.stale}
               claiming={nextCase.claiming === summary.id}
-              onDecided={(response, next) => {
-                onDecided(response);
-                if (next) openNext();
-              }}
+              onDecided={handleDecided}
             />
           </Suspense>
         }

@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
+import { memo } from 'react';
 import { FlagForReviewForm } from '@/components/flag-for-review-form';
 import { useFlagCase } from '@/features/cases/api/flag-case';
 import { CustomerSummaryCard } from '@/features/cases/components/case/customer-summary-card';
@@ -31,8 +32,18 @@ type Props = {
   onDecided: (response: DecisionResponse, openNext: boolean) => void;
 };
 
-/** What the reviewer acts with, always in reach: the decision, then the case's other actions. */
-export function DecisionColumn({ detail, user, acknowledgements, stale, claiming, onDecided }: Props) {
+/**
+ * What the reviewer acts with, always in reach: the decision, then the case's other actions. Memoised: it
+ * redraws when its case, acknowledgements or blocking state change, not when the page around it does.
+ */
+export const DecisionColumn = memo(function DecisionColumn({
+  detail,
+  user,
+  acknowledgements,
+  stale,
+  claiming,
+  onDecided,
+}: Props) {
   const summary = detail.case;
   const flag = useFlagCase();
   const [openNext, setOpenNext] = useStoredState(OPEN_NEXT_KEY, true, isBoolean);
@@ -69,4 +80,4 @@ export function DecisionColumn({ detail, user, acknowledgements, stale, claiming
       {permissions.exportEvidencePack(user.role) && <EvidencePackDownload summary={summary} />}
     </Stack>
   );
-}
+});

@@ -59,10 +59,9 @@ export function CaseTimeline({ detail, canAddNote }: { detail: CaseDetail; canAd
         <Stack component="form" spacing={1} onSubmit={submit} sx={{ mb: 2 }}>
           <TextField
             label="Add a note"
-            {...noteFieldProps}
+            {...noteFieldProps({ maxLength: 4000 })}
             value={text}
             onChange={(event) => setText(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: 4000 } }}
           />
           <Button
             type="submit"

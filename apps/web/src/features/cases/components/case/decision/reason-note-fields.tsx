@@ -35,14 +35,13 @@ export function ReasonNoteFields({ form, disabled }: { form: DecisionForm; disab
       </TextField>
       <TextField
         label={note ? 'Note for the record (required)' : 'Note for the record (optional)'}
-        {...noteFieldProps}
+        {...noteFieldProps({ maxLength: 4000 })}
         value={form.comment}
         disabled={disabled}
         required={note !== null}
         error={note !== null && form.comment !== '' && form.noteShort}
         helperText={note ? `${note.why}: at least ${note.minLength} characters.` : undefined}
         onChange={(event) => form.setComment(event.target.value)}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
       />
     </>
   );
