@@ -67,7 +67,8 @@ describe('reviewing a case by keyboard', () => {
     await user.keyboard('r');
     expect((within(panel).getByRole('radio', { name: 'Reject' }) as HTMLInputElement).checked).toBe(true);
     const reason = within(panel).getByRole('combobox', { name: 'Reason' });
-    expect(document.activeElement).toBe(reason);
+    // The focus moves once the enabled list has been drawn (the next frame).
+    await waitFor(() => expect(document.activeElement).toBe(reason));
     // No reason yet: Enter opens the list rather than recording.
     await user.keyboard('{Enter}');
     await user.click(await screen.findByRole('option', { name: 'Document expired' }));
