@@ -1,5 +1,6 @@
 import type { CaseListQuery, CaseListResponse, CaseSort } from '@review-desk/contracts';
 import { ApiError } from '../errors';
+import { withholdsScreening } from '../subjects/pii';
 import { type Actor, isUuid, type StoreCore } from './core';
 import { facets } from './facets';
 import { type AnyBuilder, column, condition, queueFilter, type Source } from './filters';
@@ -12,6 +13,10 @@ import { matchingTerms, rankedCandidates, rankedOrder } from './search-page';
  * The priority order (SLA breached first, then score, then oldest) depends on the time, so it is read as two
  * segments, breached and the rest, each walked in the (score desc, created_at, id) order of the
  * `cases_priority` index. The cursor keeps the time of the first page so that later pages cut the same way.
+ *
+ * The triage score counts the screening's hits, so a role that is not shown the screening (support: tipping
+ * off) neither orders nor filters by it: an order by a score it sees only in part would betray the rest. Its
+ * priority order is SLA breached first, then oldest.
  */
 
 type Direction = 'asc' | 'desc';
@@ -65,12 +70,12 @@ interface Order {
 
 const flip = (direction: Direction): Direction => (direction === 'asc' ? 'desc' : 'asc');
 
-function orderOf(sort: CaseSort, direction: Direction): Order {
+function orderOf(sort: CaseSort, direction: Direction, scored: boolean): Order {
   switch (sort) {
     case 'priority':
       return {
         columns: [
-          ['triage_score', 'desc'],
+          ...(scored ? [['triage_score', 'desc'] as const] : []),
           ['created_at', 'asc'],
           ['id', 'asc'],
         ],
@@ -176,11 +181,19 @@ export async function listCases(
   actor: Actor,
 ): Promise<CaseListResponse> {
   const sort = query.sort ?? 'priority';
+  const scored = !withholdsScreening(actor.role);
+  if (!scored && (sort === 'score' || query.scoreMin !== undefined || query.scoreMax !== undefined)) {
+    throw new ApiError(
+      403,
+      'screening_withheld',
+      'The triage score counts screening results, which your role is not shown: order and filter by SLA, age or last change',
+    );
+  }
   const direction = sort === 'priority' ? 'desc' : (query.direction ?? defaultDirection[sort]);
   const limit = query.limit ?? 50;
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : null;
   const at = cursor?.at ? new Date(cursor.at) : core.clock();
-  const order = orderOf(sort, direction);
+  const order = orderOf(sort, direction, scored);
   const filter = queueFilter(core.db, query, actor);
   // A text search picks its page on the search terms, which carry copies of the columns it filters and
   // orders by (not updated_at) kept in the same transactions as the cases, and reads only those cases.

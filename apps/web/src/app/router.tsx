@@ -7,7 +7,13 @@ import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
 import { preloadCaseImages, preloadSelfieVideo } from '@/features/case-view/api/preload-media';
 import { getCaseQueryOptions } from '@/features/cases/api/get-case';
 import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
-import { parseQueueSearch, QUEUE_RESULTS_ID, toCaseListQuery } from '@/features/cases/utils/queue-search';
+import {
+  parseQueueSearch,
+  QUEUE_RESULTS_ID,
+  queueSearchParams,
+  toCaseListQuery,
+} from '@/features/cases/utils/queue-search';
+import { permissions } from '@/lib/authorization';
 import { Component as QueuePage } from './routes/app/queue';
 import { Component as SignedInArea } from './routes/app/root';
 
@@ -23,6 +29,16 @@ import { Component as SignedInArea } from './routes/app/root';
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
   // Signed out (the session check answered null), a page's requests could only answer 401.
   const signedOut = () => queryClient.getQueryData(meQueryKey) === null;
+  // The queue's search as the signed-in role may ask for it (support: not by the triage score). An address
+  // that asks for what only some roles may waits for the session check already under way, so that nothing is
+  // sent that would be refused; the page cannot draw before that answer anyway.
+  const queueSearchFor = async (params: URLSearchParams) => {
+    const search = parseQueueSearch(params);
+    const unscored = parseQueueSearch(params, { screening: false });
+    if (queueSearchParams(search).toString() === queueSearchParams(unscored).toString()) return search;
+    const me = await queryClient.ensureQueryData(getMeQueryOptions()).catch(() => null);
+    return me && !permissions.seeScreening(me.user.role) ? unscored : search;
+  };
   const checkSession = () => {
     if (queryClient.getQueryData(meQueryKey) === undefined)
       void queryClient.prefetchQuery(getMeQueryOptions());
@@ -49,8 +65,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.queue.path,
           Component: QueuePage,
           handle: { skipLink: { label: 'Skip to results', targetId: QUEUE_RESULTS_ID } },
-          loader: ({ request }) => {
-            const search = parseQueueSearch(new URL(request.url).searchParams);
+          loader: async ({ request }) => {
+            const search = await queueSearchFor(new URL(request.url).searchParams);
             if (!signedOut())
               void queryClient.prefetchInfiniteQuery(getCasesInfiniteQueryOptions(toCaseListQuery(search)));
             return null;

@@ -14,6 +14,11 @@ export const permissions = {
   openCase: (role: Role) => role === 'analyst' || role === 'senior',
   /** Support asks analysts to look at a customer instead of opening a case. */
   flagForReview: (role: Role) => role === 'support',
+  /**
+   * Screening results, and what they raise: the AML hit types and the triage score's order and range. Support
+   * talks to customers and is never shown them (tipping off).
+   */
+  seeScreening: (role: Role) => role !== 'support',
   bulkActions: (role: Role) => role === 'senior' || role === 'admin',
   viewAudit: (role: Role) => role === 'senior' || role === 'admin',
   /** Users, deliveries and the directory: running the desk, never its cases. */

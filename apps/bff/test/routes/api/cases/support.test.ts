@@ -92,6 +92,45 @@ describeEachEngine('support console', (engine) => {
     expect(analyst.items.find((entry) => entry.id === caseId)?.hitTypes).toEqual(['pep', 'sanction']);
   });
 
+  it("neither orders nor filters support's queue by the score the screening raised", async () => {
+    // An older case without hits, then a newer one whose hits raise its score.
+    const plain = await h.ingest(capaView({ userId: 'support-plain', hits: [] }));
+    h.clock.advance(60_000);
+    const screened = await h.ingest(
+      capaView({
+        userId: 'support-screened',
+        hits: [
+          {
+            id: 'hit-9',
+            name: 'Listed Person',
+            dateOfBirth: '1970-02-03',
+            nameMatchScore: 0.99,
+            listTypes: ['sanction'],
+          },
+        ],
+      }),
+    );
+    const positions = (page: CaseListResponse) =>
+      [plain.id, screened.id].map((id) => page.items.findIndex((item) => item.id === id));
+    const [plainForAnalyst, screenedForAnalyst] = positions(
+      (await h.call('analyst', 'GET', '/api/cases?scope=all')).json<CaseListResponse>(),
+    );
+    expect(screenedForAnalyst).toBeLessThan(plainForAnalyst ?? -1);
+    // Support's priority order is SLA breached first, then oldest: the hits' points play no part in it.
+    const support = (await h.call('support', 'GET', '/api/cases?scope=all')).json<CaseListResponse>();
+    const [plainForSupport, screenedForSupport] = positions(support);
+    expect(plainForSupport).toBeGreaterThanOrEqual(0);
+    expect(plainForSupport).toBeLessThan(screenedForSupport ?? -1);
+    const keys = support.items.map((item) => [item.slaBreached ? 0 : 1, item.createdAt, item.id].join(' '));
+    expect(keys).toEqual([...keys].sort());
+    for (const query of ['sort=score', 'sort=score&direction=asc', 'scoreMin=60', 'scoreMax=10']) {
+      const refused = await h.call('support', 'GET', `/api/cases?scope=all&${query}`);
+      expect(refused.statusCode, query).toBe(403);
+      expect(refused.json().error.code).toBe('screening_withheld');
+    }
+    expect((await h.call('analyst', 'GET', '/api/cases?scope=all&scoreMin=60')).statusCode).toBe(200);
+  });
+
   it('gives support a summary in words of what is pending and what may be said', async () => {
     const detail = await h.detail('support', caseId);
     expect(detail.customerSummary).toMatchObject({ status: 'Under review', pendingOn: 'desk' });

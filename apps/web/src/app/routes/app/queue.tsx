@@ -34,7 +34,8 @@ export function Component() {
   const user = useUser();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const search = useMemo(() => parseQueueSearch(searchParams), [searchParams]);
+  const screening = permissions.seeScreening(user.role);
+  const search = useMemo(() => parseQueueSearch(searchParams, { screening }), [searchParams, screening]);
   const searchString = queueSearchParams(search).toString();
   const cases = useInfiniteCases(toCaseListQuery(search));
   const [hiddenColumns, setHiddenColumns] = useStoredState<string[]>(
@@ -91,7 +92,7 @@ export function Component() {
       )}
       {nextCase.isError && <ErrorState error={nextCase.error} title="No case could be claimed" />}
       {claim.isError && <ErrorState error={claim.error} title="The case could not be claimed" />}
-      <QueueFilters search={search} facets={facets} onChange={setSearch} />
+      <QueueFilters search={search} facets={facets} onChange={setSearch} screening={screening} />
       {selectable && (
         <BulkActions
           selected={selected}
@@ -117,13 +118,13 @@ export function Component() {
           onSearchChange={setSearch}
           onApplyView={(view) => {
             setHiddenColumns(view.hiddenColumns);
-            setSearch(parseQueueSearch(new URLSearchParams(view.search)));
+            setSearch(parseQueueSearch(new URLSearchParams(view.search), { screening }));
           }}
           hiddenColumns={hiddenColumns}
           onHiddenColumnsChange={setHiddenColumns}
           now={now}
           selectable={selectable}
-          showHitTypes={user.role !== 'support'}
+          screening={screening}
           rowSelection={rowSelection}
           onRowSelectionChange={setRowSelection}
           onOpen={permissions.openCasePage(user.role) ? openCase : undefined}

@@ -88,8 +88,14 @@ function text(raw: string | null, max: number): string | undefined {
   return value && value.length <= max ? value : undefined;
 }
 
-/** Reads the queue search from the URL, dropping anything malformed rather than sending it to the API. */
-export function parseQueueSearch(params: URLSearchParams): QueueSearch {
+/** The name of the priority order for a role that is not shown the screening, whose queue it orders by age. */
+export const unscoredPriorityLabel = 'Priority (SLA, then oldest)';
+
+/**
+ * Reads the queue search from the URL, dropping anything malformed rather than sending it to the API. Without
+ * `screening` (support), the triage score's order and range are dropped too: the API refuses them.
+ */
+export function parseQueueSearch(params: URLSearchParams, { screening = true } = {}): QueueSearch {
   const search: QueueSearch = {};
   // The work is the default, so only "all" is spelled out.
   if (params.get('scope') === 'all') search.scope = 'all';
@@ -106,9 +112,9 @@ export function parseQueueSearch(params: URLSearchParams): QueueSearch {
   if (upstream.length > 0) search.upstreamStatus = [...new Set(upstream)].slice(0, 20);
   const assignee = text(params.get('assignee'), 64);
   if (assignee) search.assignee = assignee;
-  const scoreMin = integerIn(params.get('scoreMin'), 0, 100);
+  const scoreMin = screening ? integerIn(params.get('scoreMin'), 0, 100) : undefined;
   if (scoreMin !== undefined) search.scoreMin = scoreMin;
-  const scoreMax = integerIn(params.get('scoreMax'), 0, 100);
+  const scoreMax = screening ? integerIn(params.get('scoreMax'), 0, 100) : undefined;
   if (scoreMax !== undefined) search.scoreMax = scoreMax;
   const createdAfter = day(params.get('createdAfter'));
   if (createdAfter) search.createdAfter = createdAfter;
@@ -118,7 +124,7 @@ export function parseQueueSearch(params: URLSearchParams): QueueSearch {
   const q = text(params.get('q'), MAX_TEXT);
   if (q) search.q = q;
   const sort = params.get('sort');
-  const knownSort = caseSortValues.find((value) => value === sort);
+  const knownSort = caseSortValues.find((value) => value === sort && (screening || value !== 'score'));
   if (knownSort) search.sort = knownSort;
   const direction = params.get('direction');
   if (direction === 'asc' || direction === 'desc') search.direction = direction;

@@ -136,6 +136,30 @@ describe('the queue', () => {
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
+  it('offers support no order or range by the triage score, whose hidden part the screening raised', async () => {
+    const fetchMock = mockFetch()
+      .signedInAs('support')
+      .get('/api/cases', { body: caseList([first, second]) });
+    const { user } = renderApp('/queue?sort=score&scoreMin=60&scoreMax=90&provider=capa');
+
+    await screen.findByRole('table', { name: 'Case queue' });
+    // A shared or bookmarked address with them asks the server for neither (it would refuse them).
+    const request = fetchMock.calls('GET', '/api/cases')[0];
+    expect(request?.searchParams.get('provider')).toBe('capa');
+    for (const name of ['sort', 'scoreMin', 'scoreMax']) expect(request?.searchParams.has(name)).toBe(false);
+    const sortBy = screen.getByRole('combobox', { name: 'Sort by' });
+    const options = within(sortBy)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options).toEqual(['Priority (SLA, then oldest)', 'Age', 'Last change']);
+    const scoreHeader = screen.getByRole('columnheader', { name: /Triage score/ });
+    expect(within(scoreHeader).queryByRole('button')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Filters/ }));
+    expect(screen.queryByLabelText('Score from')).toBeNull();
+    expect(screen.queryByLabelText('Score to')).toBeNull();
+    expect(screen.getByLabelText('Opened on or after')).toBeTruthy();
+  });
+
   it('offers "Skip to results" as the first Tab stop', async () => {
     queueBackend();
     const { user } = renderApp('/queue');

@@ -16,8 +16,11 @@ declare module '@tanstack/react-table' {
 
 const column = createColumnHelper<CaseSummary>();
 
-/** showHitTypes: false for support, who are never served screening results. */
-export type QueueColumnOptions = { now: number; selectable: boolean; showHitTypes?: boolean };
+/**
+ * screening: false for support, who are never served screening results: no hit types, and the triage score
+ * (the part they may see) is not an order they can choose.
+ */
+export type QueueColumnOptions = { now: number; selectable: boolean; screening?: boolean };
 
 const hitTypeLabels: Record<string, string> = {
   sanction: 'Sanctions',
@@ -32,7 +35,7 @@ const TOP_FACTORS = 2;
 export function createQueueColumns({
   now,
   selectable,
-  showHitTypes = true,
+  screening = true,
 }: QueueColumnOptions): ColumnDef<CaseSummary, unknown>[] {
   const columns: ColumnDef<CaseSummary, never>[] = [
     column.display({
@@ -87,7 +90,7 @@ export function createQueueColumns({
       meta: { label: 'Nationality' },
       cell: ({ row }) => <bdi dir="auto">{row.original.nationality ?? '—'}</bdi>,
     }),
-    ...(showHitTypes
+    ...(screening
       ? [
           column.display({
             id: 'hitTypes',
@@ -119,8 +122,8 @@ export function createQueueColumns({
     column.accessor((row) => row.triage.score, {
       id: 'triage',
       header: 'Triage score',
-      meta: { label: 'Triage score', sort: 'score' },
-      enableSorting: true,
+      meta: { label: 'Triage score', ...(screening ? { sort: 'score' as const } : {}) },
+      enableSorting: screening,
       sortDescFirst: true,
       cell: ({ row }) => {
         const factors = [...row.original.triage.factors]

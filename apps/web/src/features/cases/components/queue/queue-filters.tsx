@@ -10,13 +10,15 @@ type QueueFiltersProps = {
   search: QueueSearch;
   facets: CaseFacets | null;
   onChange: (search: QueueSearch) => void;
+  /** False for a role not shown the screening: no order or range by the triage score. */
+  screening: boolean;
 };
 
 /**
  * The queue's filters and sort: one row, with the rest folded behind "Filters (n)" so the rows keep the
  * screen. Each change goes to the URL, which is what the list query reads.
  */
-export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
+export function QueueFilters({ search, facets, onChange, screening }: QueueFiltersProps) {
   const set = useSearchPatch(search, onChange);
   const [panelOpen, setPanelOpen] = useState(false);
   const panelId = useId();
@@ -25,12 +27,15 @@ export function QueueFilters({ search, facets, onChange }: QueueFiltersProps) {
       <QueueFilterBar
         search={search}
         set={set}
+        screening={screening}
         onClear={() => onChange({})}
         panelId={panelId}
         panelOpen={panelOpen}
         onTogglePanel={() => setPanelOpen((open) => !open)}
       />
-      {panelOpen && <FiltersPanel id={panelId} search={search} facets={facets} set={set} />}
+      {panelOpen && (
+        <FiltersPanel id={panelId} search={search} facets={facets} set={set} screening={screening} />
+      )}
     </Stack>
   );
 }

@@ -27,8 +27,8 @@ type QueueTableProps = {
   onHiddenColumnsChange: (hidden: string[]) => void;
   now: number;
   selectable: boolean;
-  /** Whether the AML hit-type column is shown (never to support). */
-  showHitTypes?: boolean;
+  /** Whether the role is shown the screening: the AML hit-type column and the order by triage score (never support). */
+  screening?: boolean;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (selection: RowSelectionState) => void;
   /** Opening a case's page; absent for a role that may not open it (an administrator). */
@@ -58,10 +58,10 @@ const denseSx = {
 
 /** The queue as a table in manual mode: the rows are one server page after another, sorted by the server. */
 export function QueueTable(props: QueueTableProps) {
-  const { cases, search, now, selectable, hiddenColumns, rowSelection, showHitTypes = true } = props;
+  const { cases, search, now, selectable, hiddenColumns, rowSelection, screening = true } = props;
   const columns = useMemo(
-    () => createQueueColumns({ now, selectable, showHitTypes }),
-    [now, selectable, showHitTypes],
+    () => createQueueColumns({ now, selectable, screening }),
+    [now, selectable, screening],
   );
   const columnForSort = useMemo(
     () =>

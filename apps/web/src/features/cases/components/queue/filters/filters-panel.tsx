@@ -5,12 +5,12 @@ import { RangeFilters } from './range-filters';
 import { StateFilters } from './state-filters';
 
 /** Every filter beyond the search box, shown when the reviewer opens "Filters". */
-export function FiltersPanel({ id, ...props }: FilterProps & { id: string }) {
+export function FiltersPanel({ id, screening, ...props }: FilterProps & { id: string; screening: boolean }) {
   return (
     <Stack id={id} component="section" aria-label="Filters" spacing={1.5}>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'flex-end' }} useFlexGap>
         <ChoiceFilters {...props} />
-        <RangeFilters search={props.search} set={props.set} />
+        <RangeFilters search={props.search} set={props.set} screening={screening} />
       </Stack>
       <StateFilters {...props} />
     </Stack>

@@ -8,6 +8,7 @@ import { SortControl } from './sort-control';
 type QueueFilterBarProps = {
   search: QueueSearch;
   set: (patch: Partial<QueueSearch>) => void;
+  screening: boolean;
   onClear: () => void;
   panelId: string;
   panelOpen: boolean;
@@ -18,6 +19,7 @@ type QueueFilterBarProps = {
 export function QueueFilterBar({
   search,
   set,
+  screening,
   onClear,
   panelId,
   panelOpen,
@@ -35,7 +37,7 @@ export function QueueFilterBar({
       />
       <ScopeToggle search={search} set={set} />
       <DisagreementToggle search={search} set={set} />
-      <SortControl search={search} set={set} />
+      <SortControl search={search} set={set} screening={screening} />
       <Button
         variant="outlined"
         aria-expanded={panelOpen}

@@ -6,8 +6,38 @@ const scoreOrUndefined = (raw: string) => {
   return Number.isNaN(value) ? undefined : Math.min(100, Math.max(0, value));
 };
 
-/** The triage score range and the days a case was opened between. */
-export function RangeFilters({ search, set }: Omit<FilterProps, 'facets'>) {
+/** The triage score range (for roles shown the screening it counts) and the days a case was opened between. */
+export function RangeFilters({
+  search,
+  set,
+  screening,
+}: Omit<FilterProps, 'facets'> & { screening: boolean }) {
+  return (
+    <>
+      {screening && <ScoreRange search={search} set={set} />}
+      <CommittedTextField
+        key={`after:${search.createdAfter ?? ''}`}
+        size="small"
+        type="date"
+        label="Opened on or after"
+        value={search.createdAfter ?? ''}
+        onCommit={(value) => set({ createdAfter: value === '' ? undefined : value })}
+        shrinkLabel
+      />
+      <CommittedTextField
+        key={`before:${search.createdBefore ?? ''}`}
+        size="small"
+        type="date"
+        label="Opened before"
+        value={search.createdBefore ?? ''}
+        onCommit={(value) => set({ createdBefore: value === '' ? undefined : value })}
+        shrinkLabel
+      />
+    </>
+  );
+}
+
+function ScoreRange({ search, set }: Omit<FilterProps, 'facets'>) {
   return (
     <>
       <CommittedTextField
@@ -29,24 +59,6 @@ export function RangeFilters({ search, set }: Omit<FilterProps, 'facets'>) {
         onCommit={(value) => set({ scoreMax: scoreOrUndefined(value) })}
         htmlInput={{ min: 0, max: 100 }}
         sx={{ width: 110 }}
-      />
-      <CommittedTextField
-        key={`after:${search.createdAfter ?? ''}`}
-        size="small"
-        type="date"
-        label="Opened on or after"
-        value={search.createdAfter ?? ''}
-        onCommit={(value) => set({ createdAfter: value === '' ? undefined : value })}
-        shrinkLabel
-      />
-      <CommittedTextField
-        key={`before:${search.createdBefore ?? ''}`}
-        size="small"
-        type="date"
-        label="Opened before"
-        value={search.createdBefore ?? ''}
-        onCommit={(value) => set({ createdBefore: value === '' ? undefined : value })}
-        shrinkLabel
       />
     </>
   );

@@ -12,12 +12,21 @@ import {
   caseSortValues,
   defaultSortDirection,
   sortDirectionLabels,
+  unscoredPriorityLabel,
 } from '../../../utils/queue-search';
 import { type FilterProps, toggleSx } from './filter-parts';
 
-/** The order of the queue and its direction, the one in effect always shown as chosen. */
-export function SortControl({ search, set }: Omit<FilterProps, 'facets'>) {
+/**
+ * The order of the queue and its direction, the one in effect always shown as chosen. Without the screening
+ * (support), there is no order by the triage score, and the priority order is by age after the SLA.
+ */
+export function SortControl({
+  search,
+  set,
+  screening,
+}: Omit<FilterProps, 'facets'> & { screening: boolean }) {
   const sortId = useId();
+  const sorts = screening ? caseSortValues : caseSortValues.filter((value) => value !== 'score');
   const sort = search.sort ?? 'priority';
   const direction = search.direction ?? defaultSortDirection[sort];
   return (
@@ -32,13 +41,13 @@ export function SortControl({ search, set }: Omit<FilterProps, 'facets'>) {
           input={<OutlinedInput label="Sort by" notched />}
           value={sort}
           onChange={(event) => {
-            const next = caseSortValues.find((value) => value === event.target.value);
+            const next = sorts.find((value) => value === event.target.value);
             set({ sort: next === 'priority' ? undefined : next, direction: undefined });
           }}
         >
-          {caseSortValues.map((value) => (
+          {sorts.map((value) => (
             <option key={value} value={value}>
-              {caseSortLabels[value]}
+              {value === 'priority' && !screening ? unscoredPriorityLabel : caseSortLabels[value]}
             </option>
           ))}
         </NativeSelect>
