@@ -120,10 +120,25 @@ async function waitInPage(devtools: CDPSession, ready: () => boolean, timeoutMs:
   }
 }
 
+const traceTo = process.env.BENCH_SPA_TRACE;
+let traces = 0;
+const traceCategories = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+  'toplevel',
+];
+
 /** BENCH_SPA_WATERFALL=1 prints each page load's timeline (Navigation and Resource Timing) to stderr. */
 const diagnose = process.env.BENCH_SPA_WATERFALL === '1';
 
-/** Where a page load's time went: each request's start, first byte and end, in ms from the navigation's start. */
+/**
+ * Where a page load's time went: each request's start, when it was sent (a connection free), first byte and
+ * end, in ms from the navigation's start.
+ */
 async function waterfall(page: Page, url: string, startedAt: number, total: number): Promise<string> {
   // No named functions inside: tsx wraps those in a __name() helper the page does not have.
   const timing = await page.evaluate(() => {
@@ -134,6 +149,8 @@ async function waterfall(page: Page, url: string, startedAt: number, total: numb
     ].map((entry) => ({
       name: entry.name.replace(location.origin, ''),
       start: Math.round(entry.startTime),
+      // Sent once a connection was free: HTTP/1.1 allows six per origin, the rest wait (queued).
+      sent: Math.round(entry.requestStart || entry.startTime),
       firstByte: Math.round(entry.responseStart),
       end: Math.round(entry.responseEnd),
       kb: Math.round(entry.transferSize / 102.4) / 10,
@@ -154,7 +171,7 @@ async function waterfall(page: Page, url: string, startedAt: number, total: numb
       `domInteractive ${timing.domInteractive}; ${timing.marks.join(', ')}; ready seen at ${timing.now}`,
     ...timing.entries.map(
       (entry) =>
-        `  ${String(entry.start).padStart(5)} ${String(entry.firstByte).padStart(5)} ${String(entry.end).padStart(5)}  ${entry.name} (${entry.kb} KB)`,
+        `  ${String(entry.start).padStart(5)} ${String(entry.sent).padStart(5)} ${String(entry.firstByte).padStart(5)} ${String(entry.end).padStart(5)}  ${entry.name} (${entry.kb} KB)`,
     ),
   ];
   return `${lines.join('\n')}\n`;
@@ -197,9 +214,15 @@ export async function pageRows(pages: SpaPages, executablePath: string): Promise
       const devtools = await context.newCDPSession(page);
       const startedAt = Date.now();
       const start = process.hrtime.bigint();
+      if (traceTo)
+        await browser.startTracing(page, {
+          path: `${traceTo}-${++traces}.json`,
+          categories: traceCategories,
+        });
       await page.goto(url, { waitUntil: 'commit' });
       await waitInPage(devtools, ready, 15_000);
       const sample = msSince(start);
+      if (traceTo) await browser.stopTracing();
       if (diagnose) process.stderr.write(await waterfall(page, url, startedAt, sample));
       await page.close();
       return sample;

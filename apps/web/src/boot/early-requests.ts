@@ -9,18 +9,59 @@ import type {} from '@/lib/early-requests';
  * must be exactly those the app requests (src/features/auth/api/get-me.ts, src/features/cases/api/get-case.ts).
  */
 const started = new Map<string, Promise<Response>>();
-const start = (url: string) => {
-  const response = fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+const start = (url: string, accept = 'application/json') => {
+  const response = fetch(url, { headers: { accept }, credentials: 'same-origin' });
   // A failure is the app's to report when it takes the response; one it never takes is no error.
   response.catch(() => undefined);
   started.set(url, response);
+  return response;
 };
+
+type EarlyCaseDetail = {
+  case: { id: string };
+  view: {
+    provider: string;
+    subject: { id: string };
+    media: { provided: boolean; files?: { kind: string; available: boolean }[] };
+  } | null;
+};
+
+/**
+ * The case's images and selfie video, as soon as its detail is in rather than once the app's code has run
+ * (which, on a first visit, is later): the images' bytes as responses the page's preload takes
+ * (src/features/case-view/api/preload-media.ts), the video as the player the page then shows. The URLs and
+ * the conditions are the page's own (media-url.ts: a file the verification lists as available), so each file is
+ * still asked for once, through the same proxy, audited the same way.
+ */
+function startMedia(detail: EarlyCaseDetail) {
+  const view = detail.view;
+  if (!view?.media.provided) return;
+  for (const file of view.media.files ?? []) {
+    if (!file.available) continue;
+    const src = `/api/subjects/${view.provider}/${encodeURIComponent(view.subject.id)}/media/${file.kind}?caseId=${encodeURIComponent(detail.case.id)}`;
+    if (file.kind === 'selfie-video') {
+      const video = document.createElement('video');
+      video.preload = 'metadata';
+      video.src = src;
+      earlyVideos.set(src, video);
+    } else if (file.kind === 'front' || file.kind === 'back' || file.kind === 'selfie') {
+      start(src, 'image/*');
+    }
+  }
+}
+
+const earlyVideos = new Map<string, HTMLVideoElement>();
+window.reviewDeskEarlyVideos = earlyVideos;
 
 start('/api/auth/me');
 const caseId = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
 if (caseId !== undefined) {
   try {
-    start(`/api/cases/${encodeURIComponent(decodeURIComponent(caseId))}`);
+    start(`/api/cases/${encodeURIComponent(decodeURIComponent(caseId))}`)
+      // Read from a copy, taken as soon as the answer starts (before the app can read the original).
+      .then((response) => (response.ok ? response.clone().json() : null))
+      .then((detail: EarlyCaseDetail | null) => detail && startMedia(detail))
+      .catch(() => undefined);
   } catch {
     // A malformed address: the page reports it.
   }

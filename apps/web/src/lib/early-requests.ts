@@ -6,6 +6,8 @@
 declare global {
   interface Window {
     reviewDeskEarlyRequests?: Map<string, Promise<Response>>;
+    /** The selfie video players index.html's first script started for a case page, by their URL. */
+    reviewDeskEarlyVideos?: Map<string, HTMLVideoElement>;
   }
 }
 
@@ -14,4 +16,12 @@ export function takeEarlyResponse(url: string): Promise<Response> | undefined {
   const response = started?.get(url);
   if (response !== undefined) started?.delete(url);
   return response;
+}
+
+/** The selfie video player index.html's first script started for this URL, once. */
+export function takeEarlyVideo(src: string): HTMLVideoElement | undefined {
+  const started = window.reviewDeskEarlyVideos;
+  const video = started?.get(src);
+  if (video !== undefined) started?.delete(src);
+  return video;
 }

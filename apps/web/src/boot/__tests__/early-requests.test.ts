@@ -1,8 +1,16 @@
+import { capaView } from '@review-desk/contracts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mediaUrl } from '@/features/case-view/api/media-url';
+import { preloadSelfieVideo, takePreloadedVideo } from '@/features/case-view/api/preload-media';
 import { api } from '@/lib/api-client';
+import { takeEarlyResponse } from '@/lib/early-requests';
 
 /** Runs index.html's first script as the browser would, at the given address. */
-async function openAt(pathname: string, routeModules?: Record<string, string[]>) {
+async function openAt(
+  pathname: string,
+  routeModules?: Record<string, string[]>,
+  respond: (url: string) => Response = (url) => Response.json({ from: 'early', url }),
+) {
   window.history.replaceState(null, '', pathname);
   document.getElementById('route-modules')?.remove();
   if (routeModules) {
@@ -12,7 +20,7 @@ async function openAt(pathname: string, routeModules?: Record<string, string[]>)
     data.textContent = JSON.stringify(routeModules);
     document.head.append(data);
   }
-  const fetchMock = vi.fn(async (url: string) => Response.json({ from: 'early', url }));
+  const fetchMock = vi.fn(async (url: string) => respond(url));
   vi.stubGlobal('fetch', fetchMock);
   vi.resetModules();
   await import('../early-requests');
@@ -21,6 +29,7 @@ async function openAt(pathname: string, routeModules?: Record<string, string[]>)
 
 afterEach(() => {
   delete window.reviewDeskEarlyRequests;
+  delete window.reviewDeskEarlyVideos;
   for (const link of document.head.querySelectorAll('link[rel="modulepreload"]')) link.remove();
   window.history.replaceState(null, '', '/');
 });
@@ -58,5 +67,41 @@ describe('early requests', () => {
   it('starts only the session check elsewhere', async () => {
     const fetchMock = await openAt('/queue');
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/auth/me']);
+  });
+
+  it("starts a case's images and selfie video once its detail is in, at the URLs the page shows", async () => {
+    const view = capaView();
+    // A file the verification lists as unavailable is not asked for.
+    if (view.media.provided) {
+      view.media.files = view.media.files.map((file) => ({ ...file, available: file.kind !== 'back' }));
+    }
+    const detail = { case: { id: 'case 1' }, view };
+    const fetchMock = await openAt('/cases/case%201', undefined, (url) =>
+      url.startsWith('/api/cases/') ? Response.json(detail) : new Response('image'),
+    );
+    const source = { provider: view.provider, subjectId: view.subject.id, caseId: 'case 1' };
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4));
+    expect(fetchMock.mock.calls.slice(2).map(([url]) => url)).toEqual([
+      mediaUrl(source, 'front'),
+      mediaUrl(source, 'selfie'),
+    ]);
+    // The app still reads the detail itself, whole.
+    expect(await api.get('/api/cases/case%201')).toEqual(detail);
+    // The page's preloads take what was started: the images' responses, the video's player.
+    expect(await takeEarlyResponse(mediaUrl(source, 'front'))?.then((response) => response.text())).toBe(
+      'image',
+    );
+    const early = window.reviewDeskEarlyVideos?.get(mediaUrl(source, 'selfie-video'));
+    expect(early?.getAttribute('src')).toBe(mediaUrl(source, 'selfie-video'));
+    expect(early?.preload).toBe('metadata');
+    preloadSelfieVideo(view, 'case 1');
+    expect(takePreloadedVideo(mediaUrl(source, 'selfie-video'))).toBe(early);
+  });
+
+  it('starts no media when the case could not be read', async () => {
+    const fetchMock = await openAt('/cases/c-1', undefined, () => Response.json({}, { status: 401 }));
+    await expect(api.get('/api/cases/c-1')).rejects.toThrow();
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/auth/me', '/api/cases/c-1']);
+    expect(window.reviewDeskEarlyVideos?.size).toBe(0);
   });
 });

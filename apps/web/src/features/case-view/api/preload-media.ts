@@ -1,4 +1,5 @@
 import type { CaseView } from '@review-desk/contracts';
+import { takeEarlyResponse, takeEarlyVideo } from '@/lib/early-requests';
 import { isMediaAvailable, mediaUrl } from './media-url';
 
 const preloadedVideos = new Map<string, HTMLVideoElement>();
@@ -20,7 +21,7 @@ export function createSelfieVideo(src: string): HTMLVideoElement {
 export function preloadSelfieVideo(view: CaseView, caseId: string): void {
   if (!isMediaAvailable(view.media, 'selfie-video')) return;
   const src = mediaUrl({ provider: view.provider, subjectId: view.subject.id, caseId }, 'selfie-video');
-  if (!preloadedVideos.has(src)) preloadedVideos.set(src, createSelfieVideo(src));
+  if (!preloadedVideos.has(src)) preloadedVideos.set(src, takeEarlyVideo(src) ?? createSelfieVideo(src));
 }
 
 /** The player preloadSelfieVideo started for this file, once; later pages make their own. */
@@ -69,7 +70,8 @@ export function preloadCaseImages(view: CaseView, caseId: string): void {
 
 async function readImage(src: string): Promise<string | null> {
   try {
-    const response = await fetch(src, { credentials: 'same-origin' });
+    // Started by index.html's first script when the page was opened at this case.
+    const response = await (takeEarlyResponse(src) ?? fetch(src, { credentials: 'same-origin' }));
     if (!response.ok) return null;
     const url = URL.createObjectURL(await response.blob());
     const image = new Image();
