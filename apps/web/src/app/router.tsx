@@ -5,7 +5,7 @@ import { FullPageProgress } from '@/components/feedback/skeletons';
 import { paths } from '@/config/paths';
 import { getMeQueryOptions, meQueryKey } from '@/features/auth/api/get-me';
 import { preloadCaseImages, preloadSelfieVideo } from '@/features/case-view/api/preload-media';
-import { getCaseQueryOptions } from '@/features/cases/api/get-case';
+import { caseDetailQueryKey, getCaseQueryOptions } from '@/features/cases/api/get-case';
 import { getCasesInfiniteQueryOptions } from '@/features/cases/api/get-cases';
 import {
   parseQueueSearch,
@@ -44,6 +44,11 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       void queryClient.prefetchQuery(getMeQueryOptions());
     return null;
   };
+  // A loader to run makes the router draw a "loading" state first and then the new page as a transition, in
+  // slices. When the loader would do nothing (the session is known, the case is already in the cache), it is
+  // not run again, so a move from case to case (the next case, opened from the cache) is drawn at once, in one
+  // render (navigate's flushSync).
+  const sessionUnknown = () => queryClient.getQueryData(meQueryKey) === undefined;
 
   return [
     {
@@ -57,6 +62,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       path: paths.home.path,
       Component: SignedInArea,
       loader: checkSession,
+      shouldRevalidate: ({ defaultShouldRevalidate }) => defaultShouldRevalidate && sessionUnknown(),
       HydrateFallback: FullPageProgress,
       ErrorBoundary: RouteErrorBoundary,
       children: [
@@ -90,6 +96,10 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             }
             return null;
           },
+          shouldRevalidate: ({ defaultShouldRevalidate, nextParams }) =>
+            defaultShouldRevalidate &&
+            (nextParams.caseId === undefined ||
+              queryClient.getQueryData(caseDetailQueryKey(nextParams.caseId)) === undefined),
         },
         { path: paths.subject.path, lazy: () => import('./routes/app/subject') },
         { path: paths.search.path, lazy: () => import('./routes/app/search') },

@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseListResponse, CaseSummary } from '@review-desk/contracts';
 import { type InfiniteData, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { decideCaseMutationKey } from './decide-case';
 import { mergeCaseSummary } from './get-case';
 import { caseListsQueryKey } from './get-cases';
 
@@ -26,6 +27,28 @@ export function applyCaseEvent(queryClient: QueryClient, event: CaseEvent): void
   });
 }
 
+/**
+ * A decision on the case is under way in this tab: its answer brings the same change. Shown before the answer,
+ * the event would redraw the decided case just before the page moves on to the next one; it waits for the
+ * decision to settle instead (whatever the outcome) and is applied then.
+ */
+function afterDecisionOn(queryClient: QueryClient, caseId: string, apply: () => void): (() => void) | null {
+  const cache = queryClient.getMutationCache();
+  const deciding = cache.find<unknown, unknown, { caseId: string }>({
+    mutationKey: decideCaseMutationKey,
+    predicate: (mutation) =>
+      mutation.state.status === 'pending' &&
+      (mutation.state.variables as { caseId?: string } | undefined)?.caseId === caseId,
+  });
+  if (!deciding) return null;
+  const unsubscribe = cache.subscribe((event) => {
+    if (event.mutation !== deciding || deciding.state.status === 'pending') return;
+    unsubscribe();
+    apply();
+  });
+  return unsubscribe;
+}
+
 const isCaseEvent = (value: unknown): value is CaseEvent =>
   typeof value === 'object' &&
   value !== null &&
@@ -45,6 +68,8 @@ export function useCaseEvents(): void {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(EVENTS_URL);
     let refreshTimer: number | undefined;
+    // Events waiting for a decision's answer (afterDecisionOn): dropped with the stream.
+    const held = new Set<() => void>();
 
     const onCase = (message: MessageEvent<string>) => {
       let parsed: unknown;
@@ -54,7 +79,13 @@ export function useCaseEvents(): void {
         return;
       }
       if (!isCaseEvent(parsed)) return;
-      applyCaseEvent(queryClient, parsed);
+      const event = parsed;
+      const waiting = afterDecisionOn(queryClient, event.caseId, () => {
+        if (waiting) held.delete(waiting);
+        applyCaseEvent(queryClient, event);
+      });
+      if (waiting) held.add(waiting);
+      else applyCaseEvent(queryClient, event);
       // A new case, or a resolved one the provider now contradicts: the lists and their counts change.
       const listsChanged = parsed.type === 'created' || parsed.type === 'disagreement';
       if (listsChanged && refreshTimer === undefined) {
@@ -70,6 +101,7 @@ export function useCaseEvents(): void {
       source.removeEventListener('case', onCase);
       source.close();
       window.clearTimeout(refreshTimer);
+      for (const unsubscribe of held) unsubscribe();
     };
   }, [queryClient]);
 }

@@ -6,9 +6,13 @@ import { casePath, refreshAfterCaseChange, refreshOnConflict } from './case-muta
 export const decideCase = ({ caseId, decision }: { caseId: string; decision: DecisionRequest }) =>
   api.post<DecisionResponse>(casePath(caseId, 'decision'), decision);
 
+/** The decisions under way, by their mutation: the case's events wait for the decision's own answer. */
+export const decideCaseMutationKey = ['cases', 'decide'] as const;
+
 export function useDecideCase(options: { onSuccess?: (response: DecisionResponse) => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: decideCaseMutationKey,
     mutationFn: decideCase,
     onError: (error, { caseId }) => refreshOnConflict(queryClient, caseId, error),
     onSuccess: async (response) => {

@@ -1,6 +1,7 @@
 import { bareView } from '@review-desk/contracts/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { analystRef, caseDetail, caseSummary } from '@/testing/fixtures/cases';
 import { errorReply, type MockReply, mockFetch } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/test-utils';
@@ -138,5 +139,31 @@ describe('the next case, loaded ahead', () => {
     expect(
       (warnings.getByRole('checkbox', { name: /Face match: the selfie/ }) as HTMLInputElement).checked,
     ).toBe(false);
+  });
+
+  it('shows a change to the case that arrives while its decision is under way, once the decision is answered', async () => {
+    let answerDecision: (reply: MockReply) => void = () => {};
+    const fetchMock = backend(new Promise(() => {}));
+    fetchMock.post(
+      `/api/cases/${current.id}/decision`,
+      () => new Promise<MockReply>((resolve) => (answerDecision = resolve)),
+    );
+    const { user } = renderApp(`/cases/${current.id}`);
+    await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
+    await rejectCase(user);
+    await waitFor(() => expect(fetchMock.calls('POST', `/api/cases/${current.id}/decision`)).toHaveLength(1));
+
+    // The provider's status changes before the decision's answer, which then fails: the case stays open, and
+    // the change is on it.
+    FakeEventSource.latest()?.emit('case', {
+      type: 'updated',
+      caseId: current.id,
+      version: current.version + 1,
+      case: { ...current, version: current.version + 1, upstreamStatus: 'RESUBMITTED' },
+    });
+    answerDecision(errorReply(503, 'unavailable', 'The desk is restarting'));
+
+    expect(await screen.findByText('RESUBMITTED')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Next Subject/ })).toBeNull();
   });
 });
