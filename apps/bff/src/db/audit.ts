@@ -49,16 +49,37 @@ export async function appendAuditEvents<T extends DB>(
   if (events.length === 0) return [];
   // Callers may work with more tables than DB names (DB & their own); only audit_events is touched here.
   const trx = transaction as unknown as Transaction<DB>;
-  await sql`select pg_advisory_xact_lock(${auditAppendLock}::bigint)`.execute(trx);
-  const head = await trx
-    .selectFrom('audit_events')
-    .select(['id', 'hash'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  await lockAuditTrail.execute(trx);
+  const rows = chainAuditEvents(await readAuditHead(trx), events);
+  await insertAuditRows(rows).execute(trx);
+  return rows;
+}
 
+/**
+ * The wait for the right to append, as a statement; a caller that takes it inside a statement of its own (one
+ * round trip less) selects from it. Held until the transaction ends. Whatever reads the chain's head must run
+ * in a later statement than this wait, so that its snapshot sees the appends committed while it waited.
+ */
+export const lockAuditTrail = sql<{
+  locked: unknown;
+}>`select pg_advisory_xact_lock(${auditAppendLock}::bigint) as locked`;
+
+/** The last row of the chain (undefined while the chain is empty); read it after `lockAuditTrail`. */
+export const readAuditHead = (trx: Transaction<DB>): Promise<AuditHead | undefined> =>
+  trx.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+/** The rows that append `events`, in order, to a chain ending at `head` (undefined: the chain is empty). */
+export function chainAuditEvents(
+  head: AuditHead | undefined,
+  events: readonly AuditEvent[],
+): AuditEventRow[] {
   let previous = { id: head?.id ?? 0, hash: head?.hash ?? genesisHash };
-  const rows = events.map((event): AuditEventRow => {
+  return events.map((event): AuditEventRow => {
     const content: Omit<AuditEventRow, 'hash'> = {
       id: previous.id + 1,
       at: event.at ?? new Date(),
@@ -75,20 +96,23 @@ export async function appendAuditEvents<T extends DB>(
     previous = row;
     return row;
   });
-  // One parameter, the rows as a JSON array, rather than eleven per row: the database reads a batch of read
-  // rows about twice as fast this way (most on embedded PGlite, where the insert runs on the BFF's own thread).
-  await sql`
-    insert into audit_events (id, at, actor_user_id, actor_username, action, case_id, subject_ref, details,
-                              request_id, prev_hash, hash)
-    select id, at, actor_user_id, actor_username, action, case_id, subject_ref, details, request_id, prev_hash,
-           hash
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as row (
-      id bigint, at timestamptz, actor_user_id uuid, actor_username text, action text, case_id text,
-      subject_ref text, details jsonb, request_id text, prev_hash text, hash text
-    )
-  `.execute(trx);
-  return rows;
 }
+
+/**
+ * The insert of chained rows, as one statement that may follow a `with` clause of the caller's. One parameter,
+ * the rows as a JSON array, rather than eleven per row: the database reads a batch of read rows about twice as
+ * fast this way (most on embedded PGlite, where the insert runs on the BFF's own thread).
+ */
+export const insertAuditRows = (rows: readonly AuditEventRow[]) => sql`
+  insert into audit_events (id, at, actor_user_id, actor_username, action, case_id, subject_ref, details,
+                            request_id, prev_hash, hash)
+  select id, at, actor_user_id, actor_username, action, case_id, subject_ref, details, request_id, prev_hash,
+         hash
+  from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as row (
+    id bigint, at timestamptz, actor_user_id uuid, actor_username text, action text, case_id text,
+    subject_ref text, details jsonb, request_id text, prev_hash text, hash text
+  )
+`;
 
 export type AuditChainReport =
   | { ok: true; count: number }

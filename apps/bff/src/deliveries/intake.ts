@@ -1,6 +1,12 @@
 import type { Provider } from '@review-desk/contracts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditEvent, appendAuditEvents } from '../db/audit';
+import {
+  type AuditEvent,
+  type AuditHead,
+  chainAuditEvents,
+  insertAuditRows,
+  lockAuditTrail,
+} from '../db/audit';
 import { Batcher } from '../db/batcher';
 import type { DeliveryDB, DeliveryRow, DeliveryStatus } from './schema';
 import { sha256Hex } from './signatures';
@@ -34,6 +40,8 @@ interface Finish {
 }
 
 const maxErrorLength = 500;
+
+type StoredRow = Pick<DeliveryRow, 'id' | 'provider' | 'dedupe_key' | 'status' | 'lease_until'>;
 
 /**
  * For the worker's bookkeeping (leases, outcomes): the statement's transaction commits without waiting for its
@@ -98,27 +106,33 @@ export class DeliveryStore {
     });
   }
 
+  /**
+   * One group in three statements between begin and commit, whatever it holds (five to seven before): the
+   * insert, which also waits for the audit trail's lock; one read of the trail's head and, locked, of the rows
+   * stored before; one write of the audit rows and of the rows sent again. Each round trip is one the next
+   * group waits for, and under load each costs milliseconds of waiting for a core.
+   */
   async #store(trx: Transaction<DeliveryDB>, group: Arrival[]): Promise<RecordedDelivery[]> {
     const now = this.#clock();
-    const inserted = await trx
-      .insertInto('deliveries')
-      .values(
-        group.map((arrival) => ({
-          provider: arrival.provider,
-          received_at: now,
-          body: arrival.body.toString('utf8'),
-          content_hash: arrival.contentHash,
-          dedupe_key: arrival.contentHash,
-          external_user_id: arrival.externalUserId,
-          status: 'pending' as const,
-          attempts: 0,
-          last_error: null,
-          processed_at: null,
-        })),
-      )
-      .onConflict((oc) => oc.constraint('deliveries_dedupe_key').doNothing())
-      .returning(['id', 'provider', 'dedupe_key'])
-      .execute();
+    const arrivals = JSON.stringify(
+      group.map((arrival) => ({
+        provider: arrival.provider,
+        body: arrival.body.toString('utf8'),
+        hash: arrival.contentHash,
+        external_user_id: arrival.externalUserId,
+      })),
+    );
+    const { rows: inserted } = await sql<{ id: string; provider: Provider; dedupe_key: string }>`
+      with audit_lock as (${lockAuditTrail})
+      insert into deliveries (provider, received_at, body, content_hash, dedupe_key, external_user_id, status,
+                              attempts, last_error, processed_at)
+      select arrival.provider, ${now}, arrival.body, arrival.hash, arrival.hash, arrival.external_user_id,
+             'pending', 0, null, null
+      from audit_lock, jsonb_to_recordset(${arrivals}::jsonb)
+        as arrival (provider text, body text, hash text, external_user_id text)
+      on conflict on constraint deliveries_dedupe_key do nothing
+      returning id, provider, dedupe_key
+    `.execute(trx);
 
     // The first arrival of each new row owns it; later identical ones (in this group or before) are duplicates.
     const newRows = new Map(inserted.map((row) => [`${row.provider}:${row.dedupe_key}`, row.id]));
@@ -135,41 +149,89 @@ export class DeliveryStore {
       return [auditEvent(arrival, 'webhook.received', result.id, now)];
     });
     const again = group.filter((_, index) => results[index] === null);
-    const redelivered = again.length > 0 ? await this.#storeAgain(trx, again, now) : [];
+    // A later statement than the lock's wait, so it sees the appends committed meanwhile.
+    const { head, stored } = await this.#readHeadAndStored(trx, again);
+    const redelivered = this.#storeAgain(again, stored, now);
     let next = 0;
     for (const [index, result] of results.entries()) {
-      if (result === null) results[index] = redelivered[next++]?.result ?? null;
+      if (result === null) results[index] = redelivered.outcomes[next++]?.result ?? null;
     }
-    // One append for the group, after its rows are locked: new rows first, then the ones sent again.
+    // One append for the group: new rows first, then the ones sent again.
     const requeued = again.flatMap((arrival, index) => {
-      const outcome = redelivered[index];
+      const outcome = redelivered.outcomes[index];
       return outcome?.requeued ? [auditEvent(arrival, 'webhook.redelivered', outcome.result.id, now)] : [];
     });
-    await appendAuditEvents(trx, [...received, ...requeued]);
+    const audit = chainAuditEvents(head, [...received, ...requeued]);
+    const ids = (set: Set<string>) => JSON.stringify([...set]);
+    await sql`
+      with read_again as (
+        update deliveries set read_again = true
+        where id in (select jsonb_array_elements_text(${ids(redelivered.readAgain)}::jsonb)::uuid)
+      ), requeue as (
+        update deliveries
+        set status = 'pending', attempts = 0, last_error = null, received_at = ${now}, lease_until = null
+        where id in (select jsonb_array_elements_text(${ids(redelivered.requeue)}::jsonb)::uuid)
+      )
+      ${insertAuditRows(audit)}
+    `.execute(trx);
     return results as RecordedDelivery[];
   }
 
+  /** The audit trail's head and, locked, the rows of the arrivals that were stored before. */
+  async #readHeadAndStored(
+    trx: Transaction<DeliveryDB>,
+    again: Arrival[],
+  ): Promise<{ head: AuditHead | undefined; stored: StoredRow[] }> {
+    const keys = JSON.stringify(
+      again.map((arrival) => ({ provider: arrival.provider, hash: arrival.contentHash })),
+    );
+    const { rows } = await sql<
+      { head_id: number | null; head_hash: string | null } & { [K in keyof StoredRow]: StoredRow[K] | null }
+    >`
+      with stored as (
+        select id, provider, dedupe_key, status, lease_until from deliveries
+        where (provider, dedupe_key) in (
+          select provider, hash from jsonb_to_recordset(${keys}::jsonb) as arrival (provider text, hash text)
+        )
+        order by id
+        for update
+      ), head as (
+        select id, hash from audit_events order by id desc limit 1
+      )
+      select head.id as head_id, head.hash as head_hash, stored.*
+      from (select 1) as one left join head on true left join stored on true
+    `.execute(trx);
+    const first = rows[0];
+    const head =
+      first?.head_id === null || first?.head_id === undefined || first.head_hash === null
+        ? undefined
+        : { id: Number(first.head_id), hash: first.head_hash };
+    const stored = rows.flatMap((row) =>
+      row.id === null || row.provider === null || row.dedupe_key === null || row.status === null
+        ? []
+        : [{ ...row, id: row.id, provider: row.provider, dedupe_key: row.dedupe_key, status: row.status }],
+    );
+    return { head, stored };
+  }
+
   /**
-   * The arrivals whose content was stored before, in one read of their rows (locked) and at most two writes.
+   * What becomes of the arrivals whose content was stored before (their rows read and locked): at most two
+   * updates, made with the group's audit append.
    * A delivery is a nudge to read the provider, not the news itself: Capa sends the same body for a user's next
    * session. So it is coalesced only with an identical delivery still waiting to be read (not yet leased); once
    * that one was read (or is being read), this one asks for a fresh read. Provider retries stay harmless: a read
    * that finds nothing new changes no case. Arrivals of one group are taken in order, each seeing what the
    * earlier ones did (a second identical arrival after a re-queue is coalesced with it).
    */
-  async #storeAgain(
-    trx: Transaction<DeliveryDB>,
+  #storeAgain(
     group: Arrival[],
+    rows: StoredRow[],
     now: Date,
-  ): Promise<{ result: RecordedDelivery; requeued: boolean }[]> {
-    const rows = await trx
-      .selectFrom('deliveries')
-      .select(['id', 'provider', 'dedupe_key', 'status', 'lease_until'])
-      .where('provider', 'in', [...new Set(group.map((arrival) => arrival.provider))])
-      .where('dedupe_key', 'in', [...new Set(group.map((arrival) => arrival.contentHash))])
-      .orderBy('id')
-      .forUpdate()
-      .execute();
+  ): {
+    outcomes: { result: RecordedDelivery; requeued: boolean }[];
+    readAgain: Set<string>;
+    requeue: Set<string>;
+  } {
     const byKey = new Map(rows.map((row) => [`${row.provider}:${row.dedupe_key}`, { ...row }]));
     const readAgain = new Set<string>();
     const requeue = new Set<string>();
@@ -187,21 +249,7 @@ export class DeliveryStore {
       Object.assign(row, { status: 'pending', lease_until: null });
       return { result: { id: row.id, duplicate: true, queue: true }, requeued: true };
     });
-    if (readAgain.size > 0) {
-      await trx
-        .updateTable('deliveries')
-        .set({ read_again: true })
-        .where('id', 'in', [...readAgain])
-        .execute();
-    }
-    if (requeue.size > 0) {
-      await trx
-        .updateTable('deliveries')
-        .set({ status: 'pending', attempts: 0, last_error: null, received_at: now, lease_until: null })
-        .where('id', 'in', [...requeue])
-        .execute();
-    }
-    return outcomes;
+    return { outcomes, readAgain, requeue };
   }
 
   /**

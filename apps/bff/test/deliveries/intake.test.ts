@@ -67,6 +67,52 @@ describeEachEngine('the webhook delivery store', (engine) => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
+  it('stores two identical deliveries sent at once to two instances once, and says which was first', async () => {
+    const other = new DeliveryStore(db, { clock: () => now });
+    const body = capaBody('REVIEW_NEEDED_KYC', 'twice-at-once');
+    const results = await Promise.all([record(body), other.record('capa', Buffer.from(body), null, null)]);
+
+    expect(results.map((result) => result.duplicate).sort()).toEqual([false, true]);
+    expect(results[0]?.id).toBe(results[1]?.id);
+    const rows = await db.selectFrom('deliveries').select('id').where('body', '=', body).execute();
+    expect(rows).toEqual([{ id: results[0]?.id }]);
+    expect(await auditOf(results[0]?.id as string)).toEqual([{ action: 'webhook.received' }]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('answers no arrival of a group that cannot be committed, and keeps none of its rows', async () => {
+    // The group's audit append fails (as a full disk or a lost connection would): the deliveries written
+    // before it in the same transaction must go with it, and no sender may be told it was stored.
+    await sql`
+      create function refuse_webhook_audit() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'webhook.received' then raise exception 'audit refused'; end if;
+        return new;
+      end $$
+    `.execute(db);
+    await sql`
+      create trigger refuse_webhook_audit before insert on audit_events
+      for each row execute function refuse_webhook_audit()
+    `.execute(db);
+    try {
+      const bodies = [1, 2, 3].map((n) => capaBody('REVIEW_NEEDED_KYC', `refused-${n}`));
+      const settled = await Promise.allSettled(bodies.map(record));
+      for (const result of settled) {
+        expect(result).toMatchObject({
+          status: 'rejected',
+          reason: { message: expect.stringMatching(/audit refused/) },
+        });
+      }
+      expect(await db.selectFrom('deliveries').select('id').where('body', 'in', bodies).execute()).toEqual(
+        [],
+      );
+    } finally {
+      await sql`drop trigger refuse_webhook_audit on audit_events`.execute(db);
+      await sql`drop function refuse_webhook_audit()`.execute(db);
+    }
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
   it('lets one worker at a time hold a pending delivery, until its lease runs out', async () => {
     const { id } = await record(capaBody('REVIEW_NEEDED_KYC', 'leased'));
     expect(await store.pendingIds()).toContain(id);
