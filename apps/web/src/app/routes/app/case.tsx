@@ -30,14 +30,17 @@ import { WorkspaceLayout } from '@/features/cases/components/case/workspace/work
 import { documentsApply, holdsClaim } from '@/features/cases/utils/case-permissions';
 import { isApiError } from '@/lib/api-client';
 import { permissions } from '@/lib/authorization';
+import { lazyStarted } from '@/lib/lazy-started';
 import { EvidenceColumn } from './case-workspace/evidence-column';
 import { railItems } from './case-workspace/rail-items';
 
 // The evidence draws from the detail without the decision's code (its form, selects and switches) or the
 // shortcuts dialog's: those are chunks of their own, fetched alongside the page's (vite.config.ts lists them
-// with the page's chunks), so the evidence paints first and the decision follows as soon as it is in.
-const DecisionColumn = lazy(() =>
-  import('./case-workspace/decision-column').then((module) => ({ default: module.DecisionColumn })),
+// with the page's chunks). The decision column's is asked for as this module runs: in by the time the case
+// detail is, it is drawn with the evidence in one render; else the evidence paints first and the decision
+// follows as soon as it is in.
+const DecisionColumn = lazyStarted(() =>
+  import('./case-workspace/decision-column').then((module) => module.DecisionColumn),
 );
 const ShortcutsDialog = lazy(() =>
   import('@/features/cases/components/case/workspace/shortcuts-dialog').then((module) => ({
