@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type AuditEvent, appendAuditEvents } from './audit';
+import { type AuditEvent, appendAuditEvents, appendAuditEventsInOneSession } from './audit';
 import type { DB } from './schema';
 
 /**
@@ -21,6 +21,12 @@ export class ReadAuditWriter {
     private readonly intervalMs = 100,
     /** Rows appended per transaction at most. */
     private readonly maxBatch = 500,
+    /**
+     * The database is embedded PGlite, one session: a batch is the head's read and one insert, holding the
+     * session (no BEGIN, advisory lock or COMMIT). Its flush runs on the BFF's own thread, so a view arriving
+     * meanwhile waits for it.
+     */
+    private readonly oneSession = false,
   ) {}
 
   /** Queues one row; its time is taken now, not when the batch is written. */
@@ -50,18 +56,18 @@ export class ReadAuditWriter {
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0, this.maxBatch);
       let failed = false;
-      this.#writing = this.db
-        .transaction()
-        .execute((trx) => appendAuditEvents(trx, batch))
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            // Keep the rows, in order, for the next attempt; the reads they record have happened.
-            failed = true;
-            this.#pending.unshift(...batch);
-            this.log.error({ err: error, rows: batch.length }, 'read audit rows could not be written yet');
-          },
-        );
+      const written = this.oneSession
+        ? appendAuditEventsInOneSession(this.db, batch)
+        : this.db.transaction().execute((trx) => appendAuditEvents(trx, batch));
+      this.#writing = written.then(
+        () => undefined,
+        (error: unknown) => {
+          // Keep the rows, in order, for the next attempt; the reads they record have happened.
+          failed = true;
+          this.#pending.unshift(...batch);
+          this.log.error({ err: error, rows: batch.length }, 'read audit rows could not be written yet');
+        },
+      );
       await this.#writing;
       this.#writing = null;
       if (failed) {

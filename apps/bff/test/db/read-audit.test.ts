@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { type AuditEvent, verifyAuditChain } from '../../src/db/audit';
+import { type AuditEvent, appendAudit, verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/database';
 import { ReadAuditWriter } from '../../src/db/read-audit';
 import { describeEachEngine } from '../helpers/db';
@@ -30,15 +30,16 @@ describeEachEngine('batched read audit', (engine) => {
   });
 
   const rows = () => database.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+  // An interval no test run reaches: only flush and close write. On PGlite, as the BFF runs it: in one session.
+  const writer = () => new ReadAuditWriter(database.db, quiet, 3_600_000, 500, engine.name === 'pglite');
 
   it('holds read rows until the batch is written, then chains them in order, each naming its subject', async () => {
-    // An interval no test run reaches: only flush and close write.
-    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
-    for (let n = 1; n <= 3; n++) writer.record(read(n));
-    expect(writer.pending).toBe(3);
+    const reads = writer();
+    for (let n = 1; n <= 3; n++) reads.record(read(n));
+    expect(reads.pending).toBe(3);
     expect(await rows()).toEqual([]);
 
-    await writer.flush();
+    await reads.flush();
     const written = await rows();
     expect(written.map((row) => [row.id, row.action, row.subject_ref])).toEqual([
       [1, 'subject.viewed', 'capa:user-1'],
@@ -46,25 +47,41 @@ describeEachEngine('batched read audit', (engine) => {
       [3, 'subject.viewed', 'capa:user-3'],
     ]);
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: 3 });
-    await writer.close();
+    await reads.close();
   });
 
   it('writes what is still queued when it is closed, so a graceful shutdown loses no row', async () => {
-    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
-    for (let n = 1; n <= 1_200; n++) writer.record(read(n));
-    await writer.close();
-    expect(writer.pending).toBe(0);
+    const reads = writer();
+    for (let n = 1; n <= 1_200; n++) reads.record(read(n));
+    await reads.close();
+    expect(reads.pending).toBe(0);
     expect((await rows()).map((row) => row.subject_ref)).toEqual(
       Array.from({ length: 1_200 }, (_, index) => `capa:user-${index + 1}`),
     );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: 1_200 });
   });
 
+  it('keeps one chain when other appends run while a batch of reads is written', async () => {
+    const reads = writer();
+    for (let n = 1; n <= 50; n++) reads.record(read(n));
+    const decisions = Array.from({ length: 5 }, (_, n) =>
+      database.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, { ...read(100 + n), action: 'case.decided' })),
+    );
+    await Promise.all([reads.flush(), ...decisions]);
+    const written = await rows();
+    expect(written.filter((row) => row.action === 'subject.viewed')).toHaveLength(50);
+    expect(written.filter((row) => row.action === 'case.decided')).toHaveLength(5);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: 55 });
+    await reads.close();
+  });
+
   it('covers the subject in the hash: a row whose subject is changed no longer verifies', async () => {
-    const writer = new ReadAuditWriter(database.db, quiet, 3_600_000);
-    writer.record(read(1));
-    writer.record(read(2));
-    await writer.close();
+    const reads = writer();
+    reads.record(read(1));
+    reads.record(read(2));
+    await reads.close();
     await database.db.transaction().execute(async (trx) => {
       await sql`alter table audit_events disable trigger audit_events_append_only`.execute(trx);
       await sql`update audit_events set subject_ref = 'capa:someone-else' where id = 2`.execute(trx);

@@ -45,7 +45,7 @@ function readRow(request: FastifyRequest, event: RequestAuditEvent): AuditEvent 
 
 export default fp(
   async function audit(app: FastifyInstance) {
-    const reads = new ReadAuditWriter(app.db, app.log);
+    const reads = new ReadAuditWriter(app.db, app.log, 100, 500, app.database.engine === 'pglite');
     app.decorate('readAudit', reads);
     app.decorate('audit', async (request: FastifyRequest, event: RequestAuditEvent) => {
       await app.db.transaction().execute((trx) => appendAudit(trx, { ...event, ...actorOf(request) }));
