@@ -2,7 +2,7 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { Button, Stack } from '@mui/material';
 import type { CaseDetail, DecisionResponse, SessionUser } from '@review-desk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
@@ -129,6 +129,37 @@ function useNextCase() {
   };
 }
 
+/**
+ * Loads the case "next case" is likely to open, and its images, while the reviewer works this one, and keeps
+ * its id in `likelyNext` once it is in the cache. A component of its own, drawing nothing: the list and the
+ * detail loading (and their reloads after each decision) redraw it alone, not the whole page.
+ */
+function PrefetchNextCase({
+  caseId,
+  enabled,
+  senior,
+  likelyNext,
+}: {
+  caseId: string;
+  enabled: boolean;
+  senior: boolean;
+  likelyNext: { current: string | null };
+}) {
+  const likely = usePrefetchNextCase(caseId, {
+    enabled,
+    senior,
+    onLoaded: (next) => {
+      if (!next.view) return;
+      preloadCaseImages(next.view, next.case.id);
+      preloadSelfieVideo(next.view, next.case.id);
+    },
+  });
+  useEffect(() => {
+    likelyNext.current = likely;
+  }, [likely, likelyNext]);
+  return null;
+}
+
 type CasePageProps = {
   detail: CaseDetail;
   user: SessionUser;
@@ -149,20 +180,12 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
   // only the page around it changes: the claim of the next case, the decision's notice, the shortcuts' help.
   const shown = useMemo(() => ({ last, stale }), [last, stale]);
   const reviewer = permissions.decide(user.role);
-  // Only while the user may decide here: the next case matters once this one is decided.
-  const likelyNext = usePrefetchNextCase(summary.id, {
-    enabled: reviewer && holdsClaim(user, summary),
-    senior: user.role === 'senior',
-    onLoaded: (next) => {
-      if (!next.view) return;
-      preloadCaseImages(next.view, next.case.id);
-      preloadSelfieVideo(next.view, next.case.id);
-    },
-  });
+  // Kept by <PrefetchNextCase> below: only "next case" reads it, so its loading does not redraw the page.
+  const likelyNext = useRef<string | null>(null);
   const openNext = () => {
     // This case's reload after the decision is of no use once the page has moved on.
     void queryClient.cancelQueries({ queryKey: caseDetailQueryKey(summary.id) });
-    nextCase.open(likelyNext);
+    nextCase.open(likelyNext.current);
   };
   // One function for the page's life, so the decision column (memoised) is not redrawn for a new one.
   const decided = useRef({ onDecided, openNext });
@@ -208,6 +231,13 @@ function CasePage({ detail, user, nextCase, onReloadView, onDecided }: CasePageP
   );
   return (
     <>
+      {/* Only while the user may decide here: the next case matters once this one is decided. */}
+      <PrefetchNextCase
+        caseId={summary.id}
+        enabled={reviewer && holdsClaim(user, summary)}
+        senior={user.role === 'senior'}
+        likelyNext={likelyNext}
+      />
       <WorkspaceLayout
         header={header}
         rail={<SectionRail items={items} />}
