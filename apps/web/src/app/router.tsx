@@ -14,6 +14,7 @@ import {
   toCaseListQuery,
 } from '@/features/cases/utils/queue-search';
 import { permissions } from '@/lib/authorization';
+import { earlyMediaStarted } from '@/lib/early-requests';
 import { Component as QueuePage } from './routes/app/queue';
 import { Component as SignedInArea } from './routes/app/root';
 
@@ -85,8 +86,10 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             if (params.caseId && !signedOut()) {
               // The images and the selfie video's player start as soon as the case is in, not once its page
               // (whose code may still be loading) has rendered.
-              void queryClient.fetchQuery(getCaseQueryOptions(params.caseId)).then(
-                (detail) => {
+              const loading = queryClient.fetchQuery(getCaseQueryOptions(params.caseId));
+              // After index.html's first script has started the media of the case it was opened at, if any.
+              void Promise.all([loading, earlyMediaStarted()]).then(
+                ([detail]) => {
                   if (!detail.view) return;
                   preloadCaseImages(detail.view, detail.case.id);
                   preloadSelfieVideo(detail.view, detail.case.id);

@@ -9,8 +9,8 @@ import type {} from '@/lib/early-requests';
  * must be exactly those the app requests (src/features/auth/api/get-me.ts, src/features/cases/api/get-case.ts).
  */
 const started = new Map<string, Promise<Response>>();
-const start = (url: string, accept = 'application/json') => {
-  const response = fetch(url, { headers: { accept }, credentials: 'same-origin' });
+const start = (url: string) => {
+  const response = fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   // A failure is the app's to report when it takes the response; one it never takes is no error.
   response.catch(() => undefined);
   started.set(url, response);
@@ -28,10 +28,10 @@ type EarlyCaseDetail = {
 
 /**
  * The case's images and selfie video, as soon as its detail is in rather than once the app's code has run
- * (which, on a first visit, is later): the images' bytes as responses the page's preload takes
- * (src/features/case-view/api/preload-media.ts), the video as the player the page then shows. The URLs and
- * the conditions are the page's own (media-url.ts: a file the verification lists as available), so each file is
- * still asked for once, through the same proxy, audited the same way.
+ * (which is later): each image read and decoded (an object URL, as src/features/case-view/api/preload-media.ts
+ * keeps them), so that the page draws it in its first render, and the video as the player the page then shows.
+ * The URLs and the conditions are the page's own (media-url.ts: a file the verification lists as available),
+ * so each file is still asked for once, through the same proxy, audited the same way.
  */
 function startMedia(detail: EarlyCaseDetail) {
   const view = detail.view;
@@ -45,22 +45,41 @@ function startMedia(detail: EarlyCaseDetail) {
       video.src = src;
       earlyVideos.set(src, video);
     } else if (file.kind === 'front' || file.kind === 'back' || file.kind === 'selfie') {
-      start(src, 'image/*');
+      earlyImages.set(src, readImage(src));
     }
   }
 }
 
+/** The image's object URL once read and decoded; null when it could not be (the page's <img> asks again). */
+function readImage(src: string): Promise<string | null> {
+  return fetch(src, { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.blob() : null))
+    .then((blob) => {
+      if (blob === null) return null;
+      const url = URL.createObjectURL(blob);
+      const image = new Image();
+      image.src = url;
+      return image.decode().then(() => url);
+    })
+    .catch(() => null);
+}
+
+const earlyImages = new Map<string, Promise<string | null>>();
 const earlyVideos = new Map<string, HTMLVideoElement>();
-window.reviewDeskEarlyVideos = earlyVideos;
+const earlyMedia = { images: earlyImages, videos: earlyVideos, started: Promise.resolve() };
+window.reviewDeskEarlyMedia = earlyMedia;
 
 start('/api/auth/me');
 const caseId = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
 if (caseId !== undefined) {
   try {
-    start(`/api/cases/${encodeURIComponent(decodeURIComponent(caseId))}`)
+    // The app waits for this before reading the media itself, so that no file is asked for twice.
+    earlyMedia.started = start(`/api/cases/${encodeURIComponent(decodeURIComponent(caseId))}`)
       // Read from a copy, taken as soon as the answer starts (before the app can read the original).
       .then((response) => (response.ok ? response.clone().json() : null))
-      .then((detail: EarlyCaseDetail | null) => detail && startMedia(detail))
+      .then((detail: EarlyCaseDetail | null) => {
+        if (detail) startMedia(detail);
+      })
       .catch(() => undefined);
   } catch {
     // A malformed address: the page reports it.

@@ -1,9 +1,14 @@
 import { capaView } from '@review-desk/contracts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mediaUrl } from '@/features/case-view/api/media-url';
-import { preloadSelfieVideo, takePreloadedVideo } from '@/features/case-view/api/preload-media';
+import {
+  preloadCaseImages,
+  preloadedImage,
+  preloadSelfieVideo,
+  takePreloadedVideo,
+} from '@/features/case-view/api/preload-media';
 import { api } from '@/lib/api-client';
-import { takeEarlyResponse } from '@/lib/early-requests';
+import { earlyMediaStarted } from '@/lib/early-requests';
 
 /** Runs index.html's first script as the browser would, at the given address. */
 async function openAt(
@@ -29,7 +34,7 @@ async function openAt(
 
 afterEach(() => {
   delete window.reviewDeskEarlyRequests;
-  delete window.reviewDeskEarlyVideos;
+  delete window.reviewDeskEarlyMedia;
   for (const link of document.head.querySelectorAll('link[rel="modulepreload"]')) link.remove();
   window.history.replaceState(null, '', '/');
 });
@@ -76,22 +81,31 @@ describe('early requests', () => {
       view.media.files = view.media.files.map((file) => ({ ...file, available: file.kind !== 'back' }));
     }
     const detail = { case: { id: 'case 1' }, view };
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:front-or-selfie');
+    const decode = vi.spyOn(HTMLImageElement.prototype, 'decode').mockResolvedValue(undefined);
     const fetchMock = await openAt('/cases/case%201', undefined, (url) =>
       url.startsWith('/api/cases/') ? Response.json(detail) : new Response('image'),
     );
     const source = { provider: view.provider, subjectId: view.subject.id, caseId: 'case 1' };
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4));
+    // What the app waits for before reading a case's media itself (src/app/router.tsx): by then they are started.
+    await earlyMediaStarted();
+    expect([...(window.reviewDeskEarlyMedia?.images.keys() ?? [])]).toEqual([
+      mediaUrl(source, 'front'),
+      mediaUrl(source, 'selfie'),
+    ]);
+    await vi.waitFor(() => expect(decode).toHaveBeenCalledTimes(2));
     expect(fetchMock.mock.calls.slice(2).map(([url]) => url)).toEqual([
       mediaUrl(source, 'front'),
       mediaUrl(source, 'selfie'),
     ]);
     // The app still reads the detail itself, whole.
     expect(await api.get('/api/cases/case%201')).toEqual(detail);
-    // The page's preloads take what was started: the images' responses, the video's player.
-    expect(await takeEarlyResponse(mediaUrl(source, 'front'))?.then((response) => response.text())).toBe(
-      'image',
-    );
-    const early = window.reviewDeskEarlyVideos?.get(mediaUrl(source, 'selfie-video'));
+    // The page's preloads take what was started: the images read and decoded, the video's player.
+    preloadCaseImages(view, 'case 1');
+    await preloadedImage(mediaUrl(source, 'front')).ready;
+    expect(preloadedImage(mediaUrl(source, 'front')).url).toBe('blob:front-or-selfie');
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+    const early = window.reviewDeskEarlyMedia?.videos.get(mediaUrl(source, 'selfie-video'));
     expect(early?.getAttribute('src')).toBe(mediaUrl(source, 'selfie-video'));
     expect(early?.preload).toBe('metadata');
     preloadSelfieVideo(view, 'case 1');
@@ -101,7 +115,9 @@ describe('early requests', () => {
   it('starts no media when the case could not be read', async () => {
     const fetchMock = await openAt('/cases/c-1', undefined, () => Response.json({}, { status: 401 }));
     await expect(api.get('/api/cases/c-1')).rejects.toThrow();
+    await earlyMediaStarted();
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/auth/me', '/api/cases/c-1']);
-    expect(window.reviewDeskEarlyVideos?.size).toBe(0);
+    expect(window.reviewDeskEarlyMedia?.images.size).toBe(0);
+    expect(window.reviewDeskEarlyMedia?.videos.size).toBe(0);
   });
 });

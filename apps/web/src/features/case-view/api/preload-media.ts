@@ -1,5 +1,5 @@
 import type { CaseView } from '@review-desk/contracts';
-import { takeEarlyResponse, takeEarlyVideo } from '@/lib/early-requests';
+import { takeEarlyImage, takeEarlyVideo } from '@/lib/early-requests';
 import { isMediaAvailable, mediaUrl } from './media-url';
 
 const preloadedVideos = new Map<string, HTMLVideoElement>();
@@ -60,7 +60,8 @@ export function preloadCaseImages(view: CaseView, caseId: string): void {
   for (const kind of kinds) {
     const src = mediaUrl({ provider: view.provider, subjectId: view.subject.id, caseId }, kind);
     const entry: PreloadedImage = { url: undefined, ready: Promise.resolve(null) };
-    entry.ready = readImage(src).then((url) => {
+    // Read and decoded already, or under way, when index.html's first script started it (a case page opened).
+    entry.ready = (takeEarlyImage(src) ?? readImage(src)).then((url) => {
       entry.url = url;
       return url;
     });
@@ -70,8 +71,7 @@ export function preloadCaseImages(view: CaseView, caseId: string): void {
 
 async function readImage(src: string): Promise<string | null> {
   try {
-    // Started by index.html's first script when the page was opened at this case.
-    const response = await (takeEarlyResponse(src) ?? fetch(src, { credentials: 'same-origin' }));
+    const response = await fetch(src, { credentials: 'same-origin' });
     if (!response.ok) return null;
     const url = URL.createObjectURL(await response.blob());
     const image = new Image();
