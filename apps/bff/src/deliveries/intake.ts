@@ -52,6 +52,16 @@ type StoredRow = Pick<DeliveryRow, 'id' | 'provider' | 'dedupe_key' | 'status' |
  */
 const withoutFlushWait = sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`;
 
+/**
+ * `(a, b, …)` for `in`, one parameter each (distinct), so the planner reads the rows through their index; a
+ * list of rows as one JSON parameter would be read by a scan of the whole table. `(null)` when empty: matches
+ * nothing, and the planner drops the scan.
+ */
+const listOf = (values: Iterable<string>) => {
+  const distinct = [...new Set(values)];
+  return distinct.length === 0 ? sql`(null)` : sql`(${sql.join(distinct)})`;
+};
+
 const auditEvent = (arrival: Arrival, action: string, deliveryId: string, at: Date): AuditEvent => ({
   actorUserId: null,
   actorUsername: arrival.provider,
@@ -162,15 +172,13 @@ export class DeliveryStore {
       return outcome?.requeued ? [auditEvent(arrival, 'webhook.redelivered', outcome.result.id, now)] : [];
     });
     const audit = chainAuditEvents(head, [...received, ...requeued]);
-    const ids = (set: Set<string>) => JSON.stringify([...set]);
     await sql`
       with read_again as (
-        update deliveries set read_again = true
-        where id in (select jsonb_array_elements_text(${ids(redelivered.readAgain)}::jsonb)::uuid)
+        update deliveries set read_again = true where id in ${listOf(redelivered.readAgain)}
       ), requeue as (
         update deliveries
         set status = 'pending', attempts = 0, last_error = null, received_at = ${now}, lease_until = null
-        where id in (select jsonb_array_elements_text(${ids(redelivered.requeue)}::jsonb)::uuid)
+        where id in ${listOf(redelivered.requeue)}
       )
       ${insertAuditRows(audit)}
     `.execute(trx);
@@ -182,17 +190,13 @@ export class DeliveryStore {
     trx: Transaction<DeliveryDB>,
     again: Arrival[],
   ): Promise<{ head: AuditHead | undefined; stored: StoredRow[] }> {
-    const keys = JSON.stringify(
-      again.map((arrival) => ({ provider: arrival.provider, hash: arrival.contentHash })),
-    );
     const { rows } = await sql<
       { head_id: number | null; head_hash: string | null } & { [K in keyof StoredRow]: StoredRow[K] | null }
     >`
       with stored as (
         select id, provider, dedupe_key, status, lease_until from deliveries
-        where (provider, dedupe_key) in (
-          select provider, hash from jsonb_to_recordset(${keys}::jsonb) as arrival (provider text, hash text)
-        )
+        where provider in ${listOf(again.map((arrival) => arrival.provider))}
+          and dedupe_key in ${listOf(again.map((arrival) => arrival.contentHash))}
         order by id
         for update
       ), head as (
