@@ -16,8 +16,7 @@ function backend(claimed: boolean) {
   return mockFetch().signedInAs('analyst').get(casePath, { body: detail });
 }
 
-// A full verification on a cold start takes a while to render in the test DOM.
-const decisionPanel = () => screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
+const decisionPanel = () => screen.findByRole('region', { name: 'Decision' });
 const focusedHitRef = () => document.activeElement?.getAttribute('data-hit-ref') ?? null;
 
 describe('reviewing a case by keyboard', () => {

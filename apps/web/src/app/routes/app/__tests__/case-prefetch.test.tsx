@@ -46,7 +46,7 @@ function backend(claimReply: Promise<MockReply>) {
 
 /** Rejects the open case with "open the next case after deciding" on (its default). */
 async function rejectCase(user: ReturnType<typeof renderApp>['user']) {
-  const panel = await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
+  const panel = await screen.findByRole('region', { name: 'Decision' });
   await user.click(within(panel).getByRole('radio', { name: 'Reject' }));
   await user.click(within(panel).getByRole('combobox', { name: 'Reason' }));
   await user.click(await screen.findByRole('option', { name: 'Document expired' }));
@@ -62,7 +62,7 @@ describe('the next case, loaded ahead', () => {
   it('loads the case "next case" would open while the reviewer works this one', async () => {
     const fetchMock = backend(new Promise(() => {}));
     renderApp(`/cases/${current.id}`);
-    await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
+    await screen.findByRole('region', { name: 'Decision' });
     await waitFor(() => expect(fetchMock.calls('GET', `/api/cases/${next.id}`)).toHaveLength(1));
     const list = fetchMock.calls('GET', '/api/cases')[0];
     expect(list?.searchParams.get('assignee')).toBe('unassigned');
@@ -76,7 +76,7 @@ describe('the next case, loaded ahead', () => {
       .signedInAs('analyst')
       .get(`/api/cases/${current.id}`, { body: caseDetail({ view: bareView('capa') }) });
     renderApp(`/cases/${current.id}`);
-    await screen.findByRole('region', { name: 'Decision' }, { timeout: 5000 });
+    await screen.findByRole('region', { name: 'Decision' });
     expect(fetchMock.calls('GET', '/api/cases')).toHaveLength(0);
   });
 

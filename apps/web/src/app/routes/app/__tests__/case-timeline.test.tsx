@@ -94,7 +94,7 @@ describe('the case timeline', () => {
   it('tells what each step said: the decision with its reason, note and acknowledgements, the disposition, the document, the note', async () => {
     mockFetch().signedInAs('analyst').get(`/api/cases/${caseId}`, { body: detail });
     renderApp(`/cases/${caseId}`);
-    const timeline = await screen.findByRole('region', { name: 'Timeline' }, { timeout: 5000 });
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
     const items = within(timeline)
       .getAllByRole('listitem')
       .map((item) => item.textContent ?? '');
