@@ -106,7 +106,9 @@ describe.runIf(Boolean(chromiumPath))('a whole review by keyboard', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
           true,
         );
-        await page.waitForLoadState('networkidle');
+        // The page settled for the audit and the screenshot: every image drawn. (Not "network idle", which a
+        // loaded CI run did not reach on this page within 30 s.)
+        await page.waitForFunction(() => [...document.images].every((image) => image.complete));
         expect(await blockingViolations(page, `case page ${viewport.width} ${colorScheme}`)).toEqual([]);
         await page.screenshot({
           path: `${artifactsDir}case-${viewport.width}x${viewport.height}-${colorScheme}.png`,

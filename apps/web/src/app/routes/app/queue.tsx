@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import type { CaseSummary } from '@review-desk/contracts';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/errors/error-state';
 import { TableSkeleton } from '@/components/feedback/skeletons';
@@ -11,7 +11,6 @@ import { useCaseEvents } from '@/features/cases/api/case-events';
 import { useClaimCase } from '@/features/cases/api/claim-case';
 import { useClaimNextCase } from '@/features/cases/api/claim-next-case';
 import { useInfiniteCases } from '@/features/cases/api/get-cases';
-import { BulkActions } from '@/features/cases/components/queue/bulk-actions';
 import { QueueFilters } from '@/features/cases/components/queue/queue-filters';
 import { QueueTable } from '@/features/cases/components/queue/queue-table';
 import {
@@ -23,6 +22,12 @@ import {
 import { useNow } from '@/hooks/use-now';
 import { useStoredState } from '@/hooks/use-stored-state';
 import { permissions } from '@/lib/authorization';
+import { lazyStarted } from '@/lib/lazy-started';
+
+// Seniors' and administrators' only: not part of the queue's first code (its budget, bench/README.md).
+const BulkActions = lazyStarted(() =>
+  import('@/features/cases/components/queue/bulk-actions').then((module) => module.BulkActions),
+);
 
 const HIDDEN_COLUMNS_KEY = 'review-desk.queue.hidden-columns';
 // Until a reviewer chooses: the least telling columns are left out, so the rest fit a laptop screen's width.
@@ -94,12 +99,14 @@ export function Component() {
       {claim.isError && <ErrorState error={claim.error} title="The case could not be claimed" />}
       <QueueFilters search={search} facets={facets} onChange={setSearch} screening={screening} />
       {selectable && (
-        <BulkActions
-          selected={selected}
-          userId={user.id}
-          canAssignToSelf={canClaim}
-          onDone={() => setRowSelection({})}
-        />
+        <Suspense fallback={null}>
+          <BulkActions
+            selected={selected}
+            userId={user.id}
+            canAssignToSelf={canClaim}
+            onDone={() => setRowSelection({})}
+          />
+        </Suspense>
       )}
       {cases.isPending ? (
         <TableSkeleton label="Loading the queue" />

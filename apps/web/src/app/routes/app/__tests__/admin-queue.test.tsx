@@ -12,7 +12,7 @@ describe('the queue for an administrator', () => {
       .get('/api/cases', { body: caseList([first]) });
     const { user, router } = renderApp('/queue');
     const table = await screen.findByRole('table', { name: 'Case queue' });
-    const bulk = screen.getByRole('region', { name: 'Bulk actions' });
+    const bulk = await screen.findByRole('region', { name: 'Bulk actions' });
     // Cases are held by reviewers only: "Assign to me" would fail for an admin.
     expect(within(bulk).queryByRole('button', { name: 'Assign to me' })).toBeNull();
     expect(within(bulk).getByRole('button', { name: 'Release' })).toBeTruthy();

@@ -44,7 +44,7 @@ describe('the queue', () => {
 
     await user.click(screen.getByRole('button', { name: 'Filters (3)' }));
 
-    const provider = screen.getByRole('group', { name: 'Provider' });
+    const provider = await screen.findByRole('group', { name: 'Provider' });
     expect(pressed(within(provider).getByRole('button', { name: 'Capa (7)' }))).toBe(true);
     expect(pressed(within(provider).getByRole('button', { name: 'All' }))).toBe(false);
     const assignee = screen.getByRole('group', { name: 'Assignee' });
@@ -65,7 +65,9 @@ describe('the queue', () => {
     await screen.findByRole('table', { name: 'Case queue' });
     await user.click(screen.getByRole('button', { name: 'Filters (1)' }));
     await user.click(
-      within(screen.getByRole('group', { name: 'Assignee' })).getByRole('button', { name: 'Unassigned (8)' }),
+      within(await screen.findByRole('group', { name: 'Assignee' })).getByRole('button', {
+        name: 'Unassigned (8)',
+      }),
     );
 
     await waitFor(() =>
@@ -112,7 +114,7 @@ describe('the queue', () => {
     await user.click(filters);
     expect(filters.getAttribute('aria-expanded')).toBe('true');
     await user.click(
-      within(screen.getByRole('group', { name: 'State' })).getByRole('button', { name: /Resolved/ }),
+      within(await screen.findByRole('group', { name: 'State' })).getByRole('button', { name: /Resolved/ }),
     );
     await waitFor(() =>
       expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['resolved']),
@@ -155,9 +157,9 @@ describe('the queue', () => {
     const scoreHeader = screen.getByRole('columnheader', { name: /Triage score/ });
     expect(within(scoreHeader).queryByRole('button')).toBeNull();
     await user.click(screen.getByRole('button', { name: /^Filters/ }));
+    expect(await screen.findByLabelText('Opened on or after')).toBeTruthy();
     expect(screen.queryByLabelText('Score from')).toBeNull();
     expect(screen.queryByLabelText('Score to')).toBeNull();
-    expect(screen.getByLabelText('Opened on or after')).toBeTruthy();
   });
 
   it('offers "Skip to results" as the first Tab stop', async () => {

@@ -1,10 +1,16 @@
 import { Stack } from '@mui/material';
 import type { CaseFacets } from '@review-desk/contracts';
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
+import { lazyStarted } from '@/lib/lazy-started';
 import type { QueueSearch } from '../../utils/queue-search';
-import { FiltersPanel } from './filters/filters-panel';
 import { QueueFilterBar } from './filters/queue-filter-bar';
 import { useSearchPatch } from './filters/use-search-patch';
+
+// Folded away until asked for, so not part of the queue's first code (its budget, bench/README.md): fetched as
+// the app starts and drawn at once when opened.
+const FiltersPanel = lazyStarted(() =>
+  import('./filters/filters-panel').then((module) => module.FiltersPanel),
+);
 
 type QueueFiltersProps = {
   search: QueueSearch;
@@ -34,7 +40,9 @@ export function QueueFilters({ search, facets, onChange, screening }: QueueFilte
         onTogglePanel={() => setPanelOpen((open) => !open)}
       />
       {panelOpen && (
-        <FiltersPanel id={panelId} search={search} facets={facets} set={set} screening={screening} />
+        <Suspense fallback={null}>
+          <FiltersPanel id={panelId} search={search} facets={facets} set={set} screening={screening} />
+        </Suspense>
       )}
     </Stack>
   );
